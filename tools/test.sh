@@ -13,7 +13,7 @@ git diff --exit-code --stat -- nbs || { echo "nbdev-clean changed notebooks: run
 echo "== nbdev-export (s2f_nb/ must match the notebooks)"
 $B/nbdev-export
 git diff --exit-code --stat -- s2f_nb || { echo "s2f_nb/ differs from the notebooks: run nbdev-export and commit" >&2; exit 1; }
-test -z "$(git status --porcelain -- s2f_nb)" || { git status --porcelain -- s2f_nb; echo "untracked exported files" >&2; exit 1; }
+test -z "$(git ls-files --others --exclude-standard -- s2f_nb)" || { git ls-files --others --exclude-standard -- s2f_nb; echo "untracked exported files: git add them" >&2; exit 1; }
 echo "== nbdev-proc-nbs (docs pages build)"
 $B/nbdev-proc-nbs >/dev/null
 echo "== pytest"
