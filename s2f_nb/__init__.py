@@ -9,6 +9,7 @@ Modules:
 - `s2f_nb.oracle_metrics`: Scores computed with an oracle on designed or acquired sequences: activity, specificity, argmax accuracy, Fréchet distance in the oracle's embedding space, k-mer uniqueness, edit-distance diversity and edit deltas.
 - `s2f_nb.oracles`: Label sequences in silico: measured labels looked up from a task, or a model trained on a whole task by the DeepSTARR recipe (optionally a k-fold ensemble), saved as `oracle.pt` and rebuilt from it.
 - `s2f_nb.reservoirs`: Where candidates come from: members of a pool, or new sequences generated from seeds (random with matched GC, dinucleotide shuffles, mutagenesis, EvoAug structural edits, JASPAR motif planting, recombination, and evolution guided by the student). Every generated sequence is checked before it leaves the reservoir.
+- `s2f_nb.scaling`: How does a model's test performance grow with the number of labelled sequences? Train on nested subsets of increasing size (several seeds), fit a saturating power law, and read off small / medium / large data regimes.
 - `s2f_nb.students`: The models an active-learning loop retrains every round: `fit`, `predict`, `uncertainty` and `embed` on sequences, with ensembles, batched MC dropout (full or last-layer) and the total variance decomposed.
 - `s2f_nb.training`: One `fit` for every model: data kept encoded on the device, AdamW with OneCycle or plateau schedules, bf16 on GPU, early stopping on validation Pearson, reverse-complement augmentation, MSE or the 18-bin KL loss, atomic artifacts."""
 
