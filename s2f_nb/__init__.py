@@ -4,7 +4,7 @@ Modules:
 
 - `s2f_nb.acquisition`: Batch-mode acquisition functions: which of the candidates to send to the oracle. Deterministic under a seed, fed by a student's predictions, uncertainties, embeddings or posterior samples, and incremental where the naive version would recompute all distances every step.
 - `s2f_nb.alphagenome`: A frozen AlphaGenome sequence encoder with a trainable probing head, behind the same model and oracle interfaces; it runs offline with user-supplied weights through the `alphagenome-pytorch` port.
-- `s2f_nb.benchmark`: Run a grid of acquisition strategies × seeds on a task with the lookup oracle, and summarise it: learning curves with a band over seeds, area under the curve, and each strategy's difference from random with its spread.
+- `s2f_nb.benchmark`: Run a grid of acquisition strategies × seeds on a task with the lookup oracle, and summarise it: learning curves with a band over seeds, area under the curve, and each strategy's difference from random with its spread; and the same budget spent in different numbers of rounds.
 - `s2f_nb.loop`: Rounds of candidates → acquisition → oracle → retraining → evaluation, one results row per round, written atomically, checkpointed after every round and resumable after a crash with identical results.
 - `s2f_nb.oracle_metrics`: Scores computed with an oracle on designed or acquired sequences: activity, specificity, argmax accuracy, Fréchet distance in the oracle's embedding space, k-mer uniqueness, edit-distance diversity and edit deltas.
 - `s2f_nb.oracles`: Label sequences in silico: measured labels looked up from a task, or a model trained on a whole task by the DeepSTARR recipe (optionally a k-fold ensemble), saved as `oracle.pt` and rebuilt from it.
