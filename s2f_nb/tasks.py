@@ -79,7 +79,7 @@ K562_CELLS = ('K562', 'HepG2', 'SK-N-SH')
 def parse_variant_ids(ids: pd.Series) -> pd.DataFrame:
     "Split `chr:pos:ref:alt:allele:wc` ids; other ids give NA fields (non-variant elements)."
     parts = ids.astype(str).str.split(':', expand=True)
-    ok = parts.notna().sum(1) >= 5 if parts.shape[1] >= 5 else pd.Series(False, index=ids.index)
+    ok = parts.notna().sum(axis=1) >= 5 if parts.shape[1] >= 5 else pd.Series(False, index=ids.index)
     out = pd.DataFrame({'chrom': 'NA', 'ref': 'NA', 'alt': 'NA', 'allele': 'NA'}, index=ids.index)
     if ok.any():
         out.loc[ok, 'chrom'] = parts.loc[ok, 0].str.replace('^chr', '', regex=True)
@@ -98,7 +98,7 @@ def k562_frame(path: Path, quality_filters: bool = False, min_length: int = 198)
         missing = [c for c in [*se, 'data_project'] if c not in df.columns]
         if missing: raise DataError(f'{path}: quality filters need column(s) {missing}')
         keep &= df['data_project'].isin(['UKBB', 'GTEX', 'CRE'])
-        keep &= df[se].apply(pd.to_numeric, errors='coerce').max(1) < 1.0
+        keep &= df[se].apply(pd.to_numeric, errors='coerce').max(axis=1) < 1.0
         for c in K562_CELLS:
             v = pd.to_numeric(df[f'{c}_log2FC'], errors='coerce')
             keep &= ((v - v.mean()).abs() <= 6 * v.std())
