@@ -6,8 +6,9 @@ beside the environment and patched here. Needs the package registry once:
     .venv/bin/pip install --no-deps --target /tmp/bmdal bmdal-reg==3.0.2 dill
     .venv/bin/python tools/crosscheck_bmdal.py [/tmp/bmdal]
 Expected: k-center = bmdal 'maxdist', LCMD = 'lcmd' (both TP-mode, linear kernel, a labelled set), and BatchBALD =
-'maxdet' (P-mode, linear kernel on the centred posterior samples, sigma^2 = noise) pick identical batches. BAIT is
-printed for information: bmdal's BAIT adds a backward pruning step that ours (forward greedy) does not have.
+'maxdet' (P-mode, linear kernel on the centred posterior samples, sigma^2 = noise) and BAIT = forward 'bait' (posterior
+of the labelled set with sigma = 1 = bait_sigma, i.e. lambda = 1, and the labelled rows in the Fisher: `fisher_labeled`)
+pick identical batches. BAIT with our default Fisher (the candidates only) is printed for information.
 """
 import sys
 sys.path.insert(0, sys.argv[1] if len(sys.argv) > 1 else '/tmp/bmdal')
@@ -34,5 +35,8 @@ Z = ((s - s.mean(0)).T / 29 ** 0.5).contiguous(); noise = 1e-2 * float((Z * Z).s
 ok &= report('BatchBALD vs maxdet', pick(25, {'train': TensorFeatureData(Z[:1]), 'pool': TensorFeatureData(Z)}, [torch.nn.Linear(30, 1)],
                                          method='maxdet', kernel_transforms=[], sel_with_train=False, maxdet_sigma=noise ** 0.5,
                                          allow_float64=True), batchbald(s, 25, noise=noise))
-report('BAIT vs bait (info)', pick(40, data, dummy, method='bait', kernel_transforms=[('train', [1.0])]), bait(X, 40, labeled_emb=L), exact=False)
+ok &= report('BAIT vs bait', pick(40, data, dummy, method='bait', kernel_transforms=[('train', [1.0])], bait_sigma=1.0, verbosity=0),
+             bait(X, 40, labeled_emb=L, fisher_labeled=True))
+report('BAIT, candidate Fisher', pick(40, data, dummy, method='bait', kernel_transforms=[('train', [1.0])], bait_sigma=1.0, verbosity=0),
+       bait(X, 40, labeled_emb=L), exact=False)  # our default: F over the candidates only
 sys.exit(0 if ok else 1)
