@@ -27,7 +27,7 @@ def report(name, a, b, exact=True):
 g = torch.Generator().manual_seed(0)
 X, L = torch.randn(2000, 32, generator=g), torch.randn(50, 32, generator=g)
 data, dummy = {'train': TensorFeatureData(L), 'pool': TensorFeatureData(X)}, [torch.nn.Linear(32, 1)]
-pick = lambda k, d, m, **kw: select_batch(k, m, d, None, base_kernel='linear', selection_method=kw.pop('method'), **kw)[0]
+pick = lambda k, d, m, method, **kw: select_batch(k, m, d, None, base_kernel='linear', selection_method=method, **kw)[0]
 ok = report('k-center vs maxdist', pick(40, data, dummy, method='maxdist', kernel_transforms=[]), k_center(X, 40, labeled_emb=L))
 ok &= report('LCMD vs lcmd', pick(40, data, dummy, method='lcmd', kernel_transforms=[]), lcmd(X, 40, labeled_emb=L))
 s = torch.randn(30, 2000, generator=g) * (0.5 + torch.rand(2000, generator=g))
