@@ -14,7 +14,8 @@ import argparse, json, platform, os, time
 import numpy as np, torch
 from s2f_nb.data import load_task
 from s2f_nb.splits import Split, random_split
-from s2f_nb.training import RECIPES, train_task, write_json
+from s2f_nb.core import write_json
+from s2f_nb.training import RECIPES, train_task
 from dataclasses import replace
 
 p = argparse.ArgumentParser()

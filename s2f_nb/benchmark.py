@@ -17,7 +17,8 @@ import pandas as pd
 from .data import load_task, TaskData
 from .splits import Split
 from .pool import Pool
-from .training import TrainConfig, atomic_write, write_json
+from .core import atomic_write, write_json
+from .training import TrainConfig
 from .students import EnsembleStudent
 from .oracles import LookupOracle
 from .loop import run_al_loop, schedule, RoundSpec

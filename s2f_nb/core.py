@@ -6,14 +6,16 @@ Docs: https://s2f-nb.github.io/s2f_nb/core.html.md"""
 
 # %% ../nbs/00_core.ipynb #807f45a7
 from __future__ import annotations
+import json, os, tempfile
 from dataclasses import dataclass, field
-from typing import Sequence, Iterator
+from pathlib import Path
+from typing import Callable, Sequence, Iterator
 import numpy as np
 
 # %% auto #0
 __all__ = ['DNA', 'RNA', 'PROTEIN', 'ALPHABETS', 'SequenceError', 'Alphabet', 'get_alphabet', 'encode', 'pad_crop', 'decode',
            'one_hot', 'one_hot_batches', 'reverse_complement', 'rc_one_hot', 'revcomp', 'kmer_counts', 'kmer_names',
-           'gc_content']
+           'gc_content', 'atomic_write', 'write_json', 'save_npz']
 
 # %% ../nbs/00_core.ipynb #cbc66c6e
 class SequenceError(ValueError):
@@ -256,3 +258,25 @@ def gc_content(codes: np.ndarray) -> np.ndarray:
     codes = np.asarray(codes)
     known = (codes < 4).sum(1)
     return ((codes == 1) | (codes == 2)).sum(1) / np.maximum(known, 1)
+
+# %% ../nbs/00_core.ipynb #80486063
+def atomic_write(path: str | Path, write: Callable[[Path], None]) -> Path:
+    "Call `write(tmp)` on a temporary sibling of `path`, then rename it to `path`; nothing is left on failure."
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f'.{path.name}.', suffix='.part', dir=path.parent); os.close(fd)
+    try:
+        write(Path(tmp)); os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp): os.remove(tmp)
+        raise
+    return path
+
+def write_json(path: str | Path, obj) -> Path:
+    "Atomically write `obj` as indented JSON."
+    return atomic_write(path, lambda p: p.write_text(json.dumps(obj, indent=1, default=float)))
+
+def save_npz(path: str | Path, **arrays) -> Path:
+    "Atomically write `arrays` to an uncompressed `.npz` file (read back with `np.load(path, allow_pickle=False)`)."
+    def _w(p: Path):
+        with open(p, 'wb') as f: np.savez(f, **arrays)
+    return atomic_write(path, _w)

@@ -16,7 +16,8 @@ import pandas as pd
 import torch
 from .data import TaskData
 from .pool import Pool
-from .training import atomic_write, write_json, regression_metrics
+from .core import atomic_write, write_json
+from .training import regression_metrics
 from .oracles import Oracle, LookupOracle
 from .students import Student
 from .reservoirs import Reservoir, PoolReservoir, Context

@@ -16,8 +16,8 @@ import torch
 from .core import encode, decode
 from .data import TaskData
 from .models import SeqModel, build_model, model_spec
-from .training import (RECIPES, SeqData, TrainConfig, atomic_write, default_device, embed, fit, predict,
-                             regression_metrics, write_json)
+from .core import atomic_write, write_json
+from .training import RECIPES, SeqData, TrainConfig, default_device, embed, fit, predict, regression_metrics
 
 # %% auto #0
 __all__ = ['Oracle', 'UnknownSequenceError', 'LookupOracle', 'ModelOracle', 'oracle_folds', 'train_oracle']
@@ -30,7 +30,8 @@ class Oracle:
     length: int | None = None
 
     def __init__(self): self.n_calls, self.n_labels = 0, 0
-    def _label(self, codes: np.ndarray) -> np.ndarray: raise NotImplementedError
+    def _label(self, codes: np.ndarray) -> np.ndarray:
+        raise NotImplementedError(f'{type(self).__name__} must implement _label(codes) -> (N, outputs) labels')
 
     def codes(self, seqs) -> np.ndarray:
         "Sequences (strings or codes) as an `(N, L)` uint8 code matrix at the oracle's length."
@@ -43,6 +44,18 @@ class Oracle:
         y = self._label(c)
         self.n_calls += 1; self.n_labels += len(c)
         return y
+
+    def label_rows(self, rows, td: TaskData) -> np.ndarray:
+        "Labels of rows of task `td`: by default the labels of those rows' sequences."
+        return self.label(td.codes[np.asarray(rows)])
+
+    def counters(self) -> dict:
+        "Call counters, for checkpoints (`set_counters` restores them)."
+        return dict(oracle_calls=self.n_calls, oracle_labels=self.n_labels)
+
+    def set_counters(self, c: dict) -> None:
+        "Restore counters saved by `counters`."
+        self.n_calls, self.n_labels = c['oracle_calls'], c['oracle_labels']
 
 # %% ../nbs/20_oracles.ipynb #b1ea9993
 class UnknownSequenceError(KeyError):
@@ -65,10 +78,14 @@ class LookupOracle(Oracle):
         self.index = {k.tobytes(): i for i, k in enumerate(uniq)}
         self.row_to_key = inv  # task row -> unique sequence
 
-    def label_rows(self, rows) -> np.ndarray:
-        "Labels of task rows (fast path for pools drawn from the same task)."
+    def label_rows(self, rows, td: TaskData | None = None) -> np.ndarray:
+        "Labels of rows of its own task (direct lookup); rows of another task `td` are looked up by sequence."
+        if td is not None and td.task.name != self.task: return self.label(td.codes[np.asarray(rows)])
         rows = np.asarray(rows); self.n_calls += 1; self.n_labels += len(rows)
         return self.y[self.row_to_key[rows]]
+
+    def counters(self) -> dict: return {**super().counters(), 'oracle_fallback': self.n_fallback}
+    def set_counters(self, c: dict) -> None: super().set_counters(c); self.n_fallback = c.get('oracle_fallback', 0)
 
     def _label(self, codes: np.ndarray) -> np.ndarray:
         pos = np.array([self.index.get(r.tobytes(), -1) for r in codes], np.int64)

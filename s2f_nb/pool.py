@@ -6,9 +6,10 @@ Docs: https://s2f-nb.github.io/s2f_nb/pool.html.md"""
 
 # %% ../nbs/02a_pool.ipynb #cea4b9ab
 from __future__ import annotations
-import json, os, tempfile
 from pathlib import Path
 import numpy as np
+from fastcore.basics import patch
+from .core import save_npz
 from .splits import Split
 
 # %% auto #0
@@ -56,15 +57,14 @@ class Pool:
         if len(bad): raise ValueError(f'acquire: rows {bad[:5].tolist()} are not unlabeled (states {[STATES[s] for s in self.state[bad[:5]]]})')
         self.state[idx] = STATES.index('labeled'); self.round_labeled[idx] = round
 
-    def save(self, path: str | Path) -> Path:
-        "Write atomically to .npz."
-        path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix='.npz'); os.close(fd)
-        np.savez(tmp, state=self.state, round_labeled=self.round_labeled)
-        os.replace(tmp, path)
-        return path
+# %% ../nbs/02a_pool.ipynb #05e29e96
+@patch
+def save(self: Pool, path: str | Path) -> Path:
+    "Write atomically to .npz."
+    return save_npz(path, state=self.state, round_labeled=self.round_labeled)
 
-    @classmethod
-    def load(cls, path: str | Path) -> 'Pool':
-        z = np.load(path, allow_pickle=False)
-        return cls(len(z['state']), z['state'], z['round_labeled'])
+@patch(cls_method=True)
+def load(cls: Pool, path: str | Path) -> Pool:
+    "Read a pool written by `Pool.save`."
+    z = np.load(path, allow_pickle=False)
+    return cls(len(z['state']), z['state'], z['round_labeled'])

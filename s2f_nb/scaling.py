@@ -16,7 +16,8 @@ import pandas as pd
 from .data import load_task, TaskData
 from .splits import Split
 from .models import flops_per_seq
-from .training import TrainConfig, train_task, atomic_write, write_json
+from .core import atomic_write, write_json
+from .training import TrainConfig, train_task
 from .benchmark import benchmark_split, check_settings
 
 # %% auto #0

@@ -38,12 +38,9 @@ class Split:
     def __repr__(self): return f'Split({self.method}: {self.sizes()})'
 
     def save(self, path: str | Path) -> Path:
-        "Write atomically to an .npz file."
-        path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix='.npz'); os.close(fd)
-        np.savez(tmp, train=self.train, val=self.val, test=self.test, info=np.array(json.dumps(dict(method=self.method, params=self.params))))
-        os.replace(tmp, path)
-        return path
+        "Write atomically to an .npz file (temporary file, then rename; nothing left on failure)."
+        info = np.array(json.dumps(dict(method=self.method, params=self.params)))
+        return save_npz(path, train=self.train, val=self.val, test=self.test, info=info)
 
     @classmethod
     def load(cls, path: str | Path) -> 'Split':

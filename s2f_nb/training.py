@@ -16,31 +16,14 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from scipy.stats import spearmanr
-from .core import get_alphabet
+from .core import get_alphabet, atomic_write, write_json
 from .data import TaskData
 from .splits import Split
 from .models import SeqModel, build_model, model_spec
 
 # %% auto #0
-__all__ = ['RECIPES', 'CKPT_FORMAT', 'atomic_write', 'write_json', 'default_device', 'SeqData', 'soft_bins', 'kl_bins_loss',
-           'regression_metrics', 'predict', 'embed', 'TrainConfig', 'save_checkpoint', 'load_checkpoint', 'FitResult',
-           'fit', 'train_task']
-
-# %% ../nbs/11_training.ipynb #80486063
-def atomic_write(path: str | Path, write: Callable[[Path], None]) -> Path:
-    "Call `write(tmp)` on a temporary sibling of `path`, then rename it to `path`; nothing is left on failure."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f'.{path.name}.', suffix='.part', dir=path.parent); os.close(fd)
-    try:
-        write(Path(tmp)); os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp): os.remove(tmp)
-        raise
-    return path
-
-def write_json(path: str | Path, obj) -> Path:
-    "Atomically write `obj` as indented JSON."
-    return atomic_write(path, lambda p: p.write_text(json.dumps(obj, indent=1, default=float)))
+__all__ = ['RECIPES', 'CKPT_FORMAT', 'default_device', 'SeqData', 'soft_bins', 'kl_bins_loss', 'regression_metrics', 'predict',
+           'embed', 'TrainConfig', 'save_checkpoint', 'load_checkpoint', 'FitResult', 'fit', 'train_task']
 
 # %% ../nbs/11_training.ipynb #4c495d86
 def default_device(device: str | torch.device | None = None) -> torch.device:
