@@ -6,7 +6,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 
 def test_exp1_papermill(tmp_path):
-    tiny = dict(strategies='random,kcenter', seeds='0', n_rounds=1, batch_size=50, n_initial=200, pool_size=1000, n_val=200, n_test=500, epochs=1, n_members=2)
+    tiny = dict(strategies='random,kcenter', seeds='0', n_rounds=1, batch_size=50, n_initial=200, n_train=1000, n_val=200, n_test=500, epochs=1, n_members=2)
     args = [a for k, v in tiny.items() for a in ('-p', k, str(v))]
     r = subprocess.run(['bash', str(ROOT / 'tools' / 'exp1.sh'), *args], capture_output=True, text=True, timeout=900,
                        env={**os.environ, 'EXP1_OUT': str(tmp_path), 'S2F_CACHE': str(tmp_path / 'cache')})
@@ -15,3 +15,4 @@ def test_exp1_papermill(tmp_path):
     assert sorted(res['strategy'].unique()) == ['kcenter', 'random']  # the injected parameters were used
     assert res['n_labeled'].max() == 250 and (tmp_path / 'exp1_curves.png').stat().st_size > 0
     assert 'plot:' in r.stdout
+    assert 'kcenter seed 0 (run 2/2) round 1: 250 labelled' in r.stdout, r.stdout[-3000:]  # progress lines while it runs
