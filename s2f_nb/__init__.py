@@ -5,12 +5,20 @@ Modules:
 - `s2f_nb.acquisition`: Batch-mode acquisition functions: which of the candidates to send to the oracle. Deterministic under a seed, fed by a student's predictions, uncertainties, embeddings or posterior samples, and incremental where the naive version would recompute all distances every step.
 - `s2f_nb.alphagenome`: A frozen AlphaGenome sequence encoder with a trainable probing head, behind the same model and oracle interfaces; it runs offline with user-supplied weights through the `alphagenome-pytorch` port.
 - `s2f_nb.benchmark`: Run a grid of acquisition strategies × seeds on a task with the lookup oracle, and summarise it: learning curves with a band over seeds, area under the curve, and each strategy's difference from random with its spread; and the same budget spent in different numbers of rounds or chosen from pools of different sizes; and what each strategy costs.
+- `s2f_nb.core`: Alphabets, vectorized encoding to codes and one-hot, reverse complement, padding and k-mer counts.
+- `s2f_nb.data`: Where data lives, how files are read and checked, how a `Task` becomes cached code arrays, and checksummed downloads.
+- `s2f_nb.dream`: The 18-bin soft labels of Prix Fixe and the DREAM Challenge's weighted Pearson/Spearman score over the official test subsets.
 - `s2f_nb.loop`: Rounds of candidates → acquisition → oracle → retraining → evaluation, one results row per round, written atomically, checkpointed after every round and resumable after a crash with identical results.
+- `s2f_nb.models`: DREAM-RNN (Prix Fixe), the DeepSTARR CNN and a small CNN: one interface with `embed()`, a FLOPs estimate and tiny configs.
 - `s2f_nb.oracle_metrics`: Scores computed with an oracle on designed or acquired sequences: activity, specificity, argmax accuracy, Fréchet distance in the oracle's embedding space, k-mer uniqueness, edit-distance diversity and edit deltas.
 - `s2f_nb.oracles`: Label sequences in silico: measured labels looked up from a task, or a model trained on a whole task by the DeepSTARR recipe (optionally a k-fold ensemble), saved as `oracle.pt` and rebuilt from it.
+- `s2f_nb.pool`: Labeled, unlabeled, validation and test index sets over a task, disjoint by construction, saved and loaded.
 - `s2f_nb.reservoirs`: Where candidates come from: members of a pool, or new sequences generated from seeds (random with matched GC, dinucleotide shuffles, mutagenesis, EvoAug structural edits, JASPAR motif planting, recombination, and evolution guided by the student). Every generated sequence is checked before it leaves the reservoir.
 - `s2f_nb.scaling`: How does a model's test performance grow with the number of labelled sequences? Train on nested subsets of increasing size (several seeds), fit a saturating power law, and read off small / medium / large data regimes.
+- `s2f_nb.splits`: Seeded random, chromosome and homology-aware (hashFrag + BLAST+) train/val/test splits, cached as index files.
 - `s2f_nb.students`: The models an active-learning loop retrains every round: `fit`, `predict`, `uncertainty` and `embed` on sequences, with ensembles, batched MC dropout (full or last-layer) and the total variance decomposed.
+- `s2f_nb.summary`: One table of every built-in task found in the data directory: rows, length, label statistics and split sizes. This is the README's main job for now.
+- `s2f_nb.tasks`: Real data sets, each read from its official file format: yeast DREAM 2022, K562 (Gosai 2023), human lentiMPRA (Agarwal 2025), DeepSTARR, GB1, ProteinGym, 5′ UTR ribosome load.
 - `s2f_nb.training`: One `fit` for every model: data kept encoded on the device, AdamW with OneCycle or plateau schedules, bf16 on GPU, early stopping on validation Pearson, reverse-complement augmentation, MSE or the 18-bin KL loss, atomic artifacts."""
 
 __version__ = "0.1.0"

@@ -16,13 +16,14 @@ Docs: https://s2f-nb.github.io/s2f_nb/loop.html.md"""
 
 # %% ../nbs/50_loop.ipynb #ec418121
 from __future__ import annotations
-import json, os, shutil, tempfile, time
+import hashlib, json, os, shutil, tempfile, time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 import numpy as np
 import pandas as pd
 import torch
+from filelock import FileLock, Timeout
 from .core import atomic_write, write_json, save_npz
 from .data import TaskData
 from .pool import Pool
@@ -33,7 +34,8 @@ from .reservoirs import Reservoir, PoolReservoir, Context, Candidates
 from .acquisition import acquire, get_acquisition
 
 # %% auto #0
-__all__ = ['CKPT', 'STAGES', 'RoundSpec', 'schedule', 'LoopState', 'save_round', 'latest_round', 'load_round', 'run_al_loop']
+__all__ = ['CKPT', 'checkpoint_hook', 'STAGES', 'RoundSpec', 'schedule', 'LoopState', 'save_round', 'latest_round', 'load_round',
+           'RunFolderError', 'run_al_loop']
 
 # %% ../nbs/50_loop.ipynb #c43e00b8
 @dataclass
@@ -89,13 +91,17 @@ class LoopState:
 
 # %% ../nbs/50_loop.ipynb #e5a623f0
 CKPT = 'checkpoints'
+checkpoint_hook: Callable[[str], None] | None = None  # called with each write step's name before it runs (fault-injection tests)
+
+def _step(name: str):
+    if checkpoint_hook is not None: checkpoint_hook(name)
 
 def _write_round(tmp: Path, st: LoopState, student: Student, oracle: Oracle):
-    st.pool.save(tmp / 'pool.npz')
-    save_npz(tmp / 'labels.npz', labels=st.labels, gen_codes=st.gen_codes, gen_y=st.gen_y)
-    atomic_write(tmp / 'student.pt', lambda p: torch.save(student.get_state(), p))
-    atomic_write(tmp / 'results.csv', lambda p: st.results.to_csv(p, index=False))
-    write_json(tmp / 'state.json', dict(round=st.round, **oracle.counters()))
+    _step('pool'); st.pool.save(tmp / 'pool.npz')
+    _step('labels'); save_npz(tmp / 'labels.npz', labels=st.labels, gen_codes=st.gen_codes, gen_y=st.gen_y)
+    _step('student'); atomic_write(tmp / 'student.pt', lambda p: torch.save(student.get_state(), p))
+    _step('results'); atomic_write(tmp / 'results.csv', lambda p: st.results.to_csv(p, index=False))
+    _step('state'); write_json(tmp / 'state.json', dict(round=st.round, **oracle.counters()))
 
 def save_round(out: Path, st: LoopState, student: Student, oracle: Oracle) -> Path:
     "Publish round `st.round` as one folder (temporary folder, then rename); drop older rounds; copy the results up."
@@ -104,12 +110,13 @@ def save_round(out: Path, st: LoopState, student: Student, oracle: Oracle) -> Pa
     try:
         _write_round(tmp, st, student, oracle)
         if final.exists(): shutil.rmtree(final)  # a re-run of a round whose later rounds were lost
-        os.rename(tmp, final)
+        _step('publish'); os.rename(tmp, final)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True); raise
+    _step('prune')
     for old in ck.glob('round*'):
         if old != final: shutil.rmtree(old, ignore_errors=True)
-    atomic_write(Path(out) / 'results.csv', lambda p: st.results.to_csv(p, index=False))
+    _step('copy_results'); atomic_write(Path(out) / 'results.csv', lambda p: st.results.to_csv(p, index=False))
     return final
 
 # %% ../nbs/50_loop.ipynb #f17134a2
@@ -190,6 +197,27 @@ def _wandb_run(mode: str | None, out: Path, config: dict):
     import wandb as wb
     return wb.init(project='s2f_nb', mode=mode, dir=str(out), config=config)
 
+# %% ../nbs/50_loop.ipynb #1ef93304
+class RunFolderError(RuntimeError):
+    "A run folder is in use by another process, or holds a run made with other settings."
+
+def _run_identity(td: TaskData, pool: Pool, student: Student, seed: int, tags: dict) -> dict:
+    h = hashlib.sha256(pool.state.tobytes() + pool.round_labeled.tobytes()).hexdigest()[:16]
+    return json.loads(json.dumps(dict(task=td.task.name, seed=seed, tags=tags, initial_pool=h, student=type(student).__name__), default=str))
+
+def _claim(out: Path, identity: dict) -> FileLock:
+    "Lock the run folder (or refuse) and check that it holds this run; returns the held lock."
+    lock = FileLock(str(out / '.lock'))
+    try: lock.acquire(timeout=0)
+    except Timeout: raise RunFolderError(f'{out} is in use by another run (lock {out / ".lock"}); use another out_dir') from None
+    f = out / 'run.json'
+    if f.exists() and (old := json.loads(f.read_text())) != identity:
+        lock.release()
+        diff = sorted(k for k in set(old) | set(identity) if old.get(k) != identity.get(k))
+        raise RunFolderError(f'{out} holds a run with other settings ({", ".join(diff)} differ); use another out_dir')
+    if not f.exists(): write_json(f, identity)
+    return lock
+
 # %% ../nbs/50_loop.ipynb #c68f7cbe
 def _begin(td: TaskData, pool: Pool, student: Student, oracle: Oracle, out: Path) -> LoopState:
     "The newest published round of `out` (stale temporary folders removed), or a fresh state."
@@ -218,10 +246,12 @@ def run_al_loop(
     if n_rounds < 0: raise ValueError(f'n_rounds must be 0 or more, not {n_rounds}')
     out, tests, tags = Path(out_dir), tests or {'test': pool.test}, tags or {}
     out.mkdir(parents=True, exist_ok=True)
-    st = _begin(td, pool, student, oracle, out)
-    run = _wandb_run(wandb, out, dict(seed=seed, n_rounds=n_rounds, task=td.task.name, **tags))
-    bar = tqdm(range(st.round + 1, n_rounds + 1), desc=f"AL {tags.get('strategy', '')}".strip(), disable=not progress, leave=False)
+    lock = _claim(out, _run_identity(td, pool, student, seed, tags))
+    run = bar = None
     try:
+        st = _begin(td, pool, student, oracle, out)
+        run = _wandb_run(wandb, out, dict(seed=seed, n_rounds=n_rounds, task=td.task.name, **tags))
+        bar = tqdm(range(st.round + 1, n_rounds + 1), desc=f"AL {tags.get('strategy', '')}".strip(), disable=not progress, leave=False)
         for r in bar:
             rng, t, spec = np.random.default_rng([seed, r]), dict.fromkeys(STAGES, 0.0), sched(r) if r else None
             picked = _acquire_round(td, st, student, oracle, spec, r, rng, t) if r else _label_initial(td, st, oracle, t)
@@ -233,6 +263,7 @@ def run_al_loop(
             if on_round: on_round(row)
             bar.set_postfix({k: f'{v:.3f}' for k, v in ev.items() if k.endswith('pearson')})
     finally:
-        bar.close()
+        if bar is not None: bar.close()
         if run: run.finish()
+        lock.release()
     return st.results
