@@ -35,7 +35,7 @@ from .loop import run_al_loop, schedule, RoundSpec
 
 # %% auto #0
 __all__ = ['StudentFactory', 'DEFAULT_STUDENT_CFG', 'COST_STAGES', 'check_settings', 'BenchSplit', 'benchmark_split', 'Budget',
-           'StudentRecipe', 'describe', 'strategy_benchmark', 'curve_auc', 'auc_table', 'plot_curves',
+           'StudentRecipe', 'describe', 'strategy_benchmark', 'curve_auc', 'ci95', 'auc_table', 'plot_curves',
            'sweep_benchmark', 'round_structure_benchmark', 'round_structure_table', 'plot_round_structure',
            'pool_size_benchmark', 'sweep_auc_table', 'plot_sweep_auc', 'cost_table', 'plot_cost']
 
@@ -170,8 +170,13 @@ def curve_auc(df: pd.DataFrame, metric: str = 'test_pearson') -> float:
     d = df.sort_values('n_labeled'); x, y = d['n_labeled'].to_numpy(float), d[metric].to_numpy(float)
     return float(np.trapezoid(y, x) / (x[-1] - x[0])) if len(x) > 1 else float(y[0])
 
+def ci95(d: pd.Series) -> float:
+    "Half-width of the 95 % t-interval of the mean of `d` (NaN for fewer than 2 values)."
+    from scipy.stats import t
+    d = d.dropna(); return float(t.ppf(0.975, len(d) - 1) * d.std() / np.sqrt(len(d))) if len(d) > 1 else float('nan')
+
 def auc_table(res: pd.DataFrame, metric: str = 'test_pearson', baseline: str = 'random') -> pd.DataFrame:
-    "Per strategy: AUC and final metric (mean ± sd over seeds) and the paired AUC difference from `baseline`."
+    "Per strategy: AUC and final metric (mean ± sd over seeds) and the paired AUC difference from `baseline` (sd, 95 % CI)."
     a = res.groupby(['strategy', 'seed']).apply(lambda d: pd.Series(dict(auc=curve_auc(d, metric),
                                                     final=d.sort_values('round')[metric].iloc[-1])), include_groups=False).reset_index()
     out = a.groupby('strategy').agg(auc_mean=('auc', 'mean'), auc_sd=('auc', 'std'), final_mean=('final', 'mean'),
@@ -179,7 +184,7 @@ def auc_table(res: pd.DataFrame, metric: str = 'test_pearson', baseline: str = '
     if baseline in set(a['strategy']):
         base = a[a['strategy'] == baseline].set_index('seed')['auc']
         diff = a.assign(d=a['auc'] - a['seed'].map(base)).groupby('strategy')['d']
-        out['auc_vs_random'] = diff.mean(); out['auc_vs_random_sd'] = diff.std()
+        out['auc_vs_random'] = diff.mean(); out['auc_vs_random_sd'] = diff.std(); out['auc_vs_random_ci95'] = diff.agg(ci95)
         out['seeds_beating_random'] = a.assign(w=a['auc'] > a['seed'].map(base)).groupby('strategy')['w'].sum()
     return out.sort_values('auc_mean', ascending=False)
 
@@ -243,7 +248,7 @@ def round_structure_table(res: pd.DataFrame, metric: str = 'test_pearson') -> pd
     fin = _final_rows(res, ['strategy', 'n_rounds', 'seed'])[['strategy', 'n_rounds', 'seed', metric]]
     fin = fin.assign(diff=_minus_base(fin, metric, fin['n_rounds'] == fin['n_rounds'].min(), ['strategy', 'seed']))
     return fin.groupby(['strategy', 'n_rounds']).agg(final_mean=(metric, 'mean'), final_sd=(metric, 'std'),
-                                                     vs_fewest_rounds=('diff', 'mean'), vs_fewest_rounds_sd=('diff', 'std'),
+                                                     vs_fewest_rounds=('diff', 'mean'), vs_fewest_rounds_sd=('diff', 'std'), vs_fewest_rounds_ci95=('diff', ci95),
                                                      seeds_better=('diff', lambda d: int((d > 0).sum())), seeds=('seed', 'nunique'))
 
 def _dodge(d: pd.DataFrame) -> float | bool: return 0.2 if d['strategy'].nunique() > 1 else False  # seaborn: one hue level

@@ -12,7 +12,7 @@ Docs: https://s2f-nb.github.io/s2f_nb/scaling.html.md"""
 
 # %% ../nbs/52_scaling.ipynb #fdcf2700
 from __future__ import annotations
-import json, math
+import json, math, time
 from dataclasses import dataclass, replace, asdict
 from pathlib import Path
 from typing import Sequence
@@ -22,8 +22,8 @@ from .data import load_task, TaskData
 from .splits import Split
 from .models import flops_per_seq
 from .core import atomic_write, write_json
-from .training import TrainConfig, train_task
-from .benchmark import benchmark_split, check_settings
+from .training import TrainConfig, train_task, regression_metrics
+from .benchmark import benchmark_split, check_settings, describe, StudentFactory
 
 # %% auto #0
 __all__ = ['nested_subsets', 'scaling_curve', 'ScalingFit', 'fit_scaling', 'data_regimes', 'plot_scaling']
@@ -50,6 +50,17 @@ def _run_row(td: TaskData, arch: str, n: int, seed: int, epochs: int, r) -> dict
                 best_epoch=m['best_epoch'], epochs_run=m['epochs_run'], max_epochs=epochs, train_seconds=m['train_seconds'],
                 train_flops=float(3 * fl * n * m['epochs_run']))  # forward + backward ≈ 3 x forward
 
+def _student_row(td: TaskData, sub: Split, student: StudentFactory, n: int, seed: int, device: str | None) -> dict:
+    "One run through a student factory: fit on the subset (early stopping on the validation rows), score the test rows."
+    t0 = time.perf_counter()
+    st = student(td, seed, device).fit(td.codes[sub.train], td.labels[sub.train], td.codes[sub.val], td.labels[sub.val])
+    secs, names = time.perf_counter() - t0, td.task.label_cols
+    te = regression_metrics(st.predict(td.codes[sub.test]), td.labels[sub.test], names)
+    va = regression_metrics(st.predict(td.codes[sub.val]), td.labels[sub.val], names)
+    return dict(task=td.task.name, arch=type(st).__name__, n_train=n, seed=seed, test_pearson=te['pearson_mean'],
+                test_spearman=te['spearman_mean'], test_mse=te['mse'], val_pearson=va['pearson_mean'], train_seconds=secs,
+                train_flops=st.train_flops())
+
 # %% ../nbs/52_scaling.ipynb #0780eb47
 def scaling_curve(
     task: str | TaskData,  # task name or loaded task
@@ -62,8 +73,9 @@ def scaling_curve(
     min_steps: int = 1000,  # small sets get more epochs: at least this many optimizer steps (early stopping still applies)
     out_dir: str | Path = 'runs/scaling',  # one folder per run, results.csv at the top
     device: str | None = None, progress: bool = True,
+    student: StudentFactory | None = None,  # train this student instead of `arch` (e.g. `StudentRecipe(...)`)
 ) -> pd.DataFrame:
-    "Train on nested subsets of each size for each seed; one row per run with test metrics, epochs, time and FLOPs."
+    "Train `arch` (or any `student`) on nested subsets of each size for each seed; one row per run: test metrics, time, FLOPs."
     from tqdm.auto import tqdm
     td = load_task(task) if isinstance(task, str) else task
     sizes = sorted({int(s) for s in sizes})
@@ -72,16 +84,18 @@ def scaling_curve(
     kw = dict(model_kw or {}); tiny = bool(kw.pop('tiny', False))
     out, rows = Path(out_dir), []
     subsets = {s: nested_subsets(split.train, sizes, s) for s in seeds}  # one nested order per seed
-    settings = dict(task=td.task.name, arch=arch, model_kw=model_kw or {}, n_val=n_val, n_test=n_test, min_steps=min_steps,
-                    cfg={k: v for k, v in asdict(cfg).items() if k not in ('progress', 'device', 'seed')})
-    check_settings(out / 'settings.json', settings)
+    check_settings(out / 'settings.json', dict(task=td.task.name, n_val=n_val, n_test=n_test, **(
+        dict(arch=arch, model_kw=model_kw or {}, min_steps=min_steps, cfg={k: v for k, v in asdict(cfg).items() if k not in ('progress', 'device', 'seed')})
+        if student is None else dict(student=describe(student)))))
     for seed, n in tqdm([(s, n) for s in seeds for n in sizes], desc='sizes x seeds', disable=not progress):
         f = out / f'n{n}_seed{seed}' / 'row.json'
         if f.exists(): rows.append(json.loads(f.read_text())); continue  # finished earlier: resume
         sub = Split(subsets[seed][n], split.val, split.test, 'scaling', dict(n=n, seed=seed))
-        epochs = max(cfg.epochs, math.ceil(min_steps / math.ceil(n / cfg.batch_size)))
-        r = train_task(td, sub, arch, replace(cfg, seed=seed, epochs=epochs, device=device or cfg.device), f.parent, tiny, kw)
-        row = _run_row(td, arch, n, seed, epochs, r)
+        if student is not None: row = _student_row(td, sub, student, n, seed, device)
+        else:
+            epochs = max(cfg.epochs, math.ceil(min_steps / math.ceil(n / cfg.batch_size)))
+            r = train_task(td, sub, arch, replace(cfg, seed=seed, epochs=epochs, device=device or cfg.device), f.parent, tiny, kw)
+            row = _run_row(td, arch, n, seed, epochs, r)
         write_json(f, row); rows.append(row)
         atomic_write(out / 'results.csv', lambda p: pd.DataFrame(rows).to_csv(p, index=False))
     res = pd.DataFrame(rows)
