@@ -6,9 +6,12 @@ The data layer turns files into the arrays the rest of the library trains on. A 
 (`fasta_task`) are all `Task`s; `get_task` finds one by name and `task_names` lists them, built-ins always included.
 
 `load_task` reads a task with `read_table` / `read_fasta`, checks it in `frame_to_arrays` (every problem is a
-`DataError` naming the file, the line and the problem), encodes it and caches the arrays under a key that covers
-the source files' hashes and the reading options; later calls memory-map the cache and return a `TaskData` (codes,
-labels, metadata). `download` fetches a task's official files, checking their SHA-256.
+`DataError` naming the file, the line and the problem; duplicate sequences with conflicting labels and absurdly
+long rows included, and padding or cropping is reported), encodes it and caches the arrays under a key that covers
+the source files' hashes and every reading option. Each cache entry carries a manifest of its arrays' shapes,
+dtypes, sizes and checksums, checked on every load (checksums with `verify=True`); a damaged entry is rebuilt with a
+`CacheWarning`. Later calls memory-map the cache and return a `TaskData` (codes, labels, metadata). `download`
+fetches a task's official files, checking their SHA-256.
 
 Docs: https://s2f-nb.github.io/s2f_nb/data.html.md"""
 
@@ -16,7 +19,7 @@ Docs: https://s2f-nb.github.io/s2f_nb/data.html.md"""
 
 # %% ../nbs/01_data.ipynb #ba793e40
 from __future__ import annotations
-import gzip, hashlib, json, os, shutil, tempfile, urllib.request, zlib
+import gzip, hashlib, json, logging, os, shutil, tempfile, urllib.request, warnings, zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -26,10 +29,11 @@ import pandas as pd
 from .core import *
 
 # %% auto #0
-__all__ = ['TASKS', 'TASK_FAMILIES', 'DataError', 'data_dir', 'cache_dir', 'find_file', 'read_table', 'read_fasta', 'row_places',
-           'numeric_labels', 'check_unique', 'Download', 'Task', 'register_task', 'get_task', 'task_names',
-           'sha256_file', 'task_key', 'TaskData', 'frame_to_arrays', 'load_task', 'table_task', 'fasta_task', 'fetch',
-           'download']
+__all__ = ['TASKS', 'TASK_FAMILIES', 'CACHE_FORMAT', 'DataError', 'data_dir', 'cache_dir', 'find_file', 'read_table',
+           'read_fasta', 'row_places', 'numeric_labels', 'check_unique', 'Download', 'Task', 'register_task',
+           'get_task', 'task_names', 'sha256_file', 'task_key', 'TaskData', 'check_sequences', 'resolve_duplicates',
+           'LengthWarning', 'length_summary', 'report_lengths', 'frame_to_arrays', 'CacheError', 'CacheWarning',
+           'cache_problems', 'load_task', 'table_task', 'fasta_task', 'fetch', 'download']
 
 # %% ../nbs/01_data.ipynb #6906cb54
 class DataError(ValueError):
@@ -160,6 +164,8 @@ class Download:
     sha256: str | None = None  # checksum of the downloaded bytes (None: not published; see `download`)
 
 # %% ../nbs/01_data.ipynb #c3ac4a6b
+_DUPLICATES = (None, 'error', 'mean', 'first')
+
 @dataclass(frozen=True)
 class Task:
     "A sequence-to-function data set: what it is and how to read it."
@@ -178,6 +184,12 @@ class Task:
     citation: str = ''  # publication
     downloads: tuple[Download, ...] = ()  # how `download` fetches the files
     version: str = '1'  # bump when the reader changes, to invalidate caches
+    params: tuple = ()  # reader parameters that change what is read, as (name, value) pairs; part of the cache key
+    duplicates: str | None = None  # rows sharing a sequence: None (kept), 'error' (if their labels differ), 'mean', 'first'
+
+    def __post_init__(self):
+        if self.duplicates not in _DUPLICATES:
+            raise ValueError(f'Task {self.name!r}: duplicates must be one of {_DUPLICATES}, not {self.duplicates!r}')
 
     @property
     def channels(self) -> int: return get_alphabet(self.alphabet).size + len(self.extra_channels)
@@ -211,21 +223,32 @@ def task_names() -> list[str]:
     return sorted(TASKS)
 
 # %% ../nbs/01_data.ipynb #17553564
-@lru_cache(maxsize=1024)
-def _sha256_cached(path: str, size: int, mtime: int) -> str:
+def _file_sha256(path: str | Path) -> str:
+    "SHA-256 of a file's bytes (not memoized)."
     h = hashlib.sha256()
     with open(path, 'rb') as f:
         for b in iter(lambda: f.read(1 << 22), b''): h.update(b)
     return h.hexdigest()
+
+@lru_cache(maxsize=1024)
+def _sha256_cached(path: str, size: int, mtime: int) -> str: return _file_sha256(path)
 
 def sha256_file(path: str | Path) -> str:
     "SHA-256 of a file (memoized on path, size and modification time)."
     st = os.stat(path)
     return _sha256_cached(str(path), st.st_size, st.st_mtime_ns)
 
+CACHE_FORMAT = 2  # layout of a cache entry (2: info.json lists each array's shape, dtype, size and checksum)
+
+def _key_fields(task: Task) -> dict:
+    "Everything about a task, other than its files' contents, that changes its cached arrays."
+    return dict(format=CACHE_FORMAT, name=task.name, version=task.version, alphabet=task.alphabet, length=task.length,
+                labels=list(task.label_cols), length_range=task.length_range, id_col=task.id_col,
+                duplicates=task.duplicates, params=task.params)
+
 def task_key(task: Task, root: str | Path | None = None) -> str:
-    "Cache key of a task: its name, version and the hashes of its source files."
-    h = hashlib.sha256(f'{task.name}|{task.version}|{task.length}|{task.label_cols}'.encode())
+    "Cache key of a task: a hash of `_key_fields` and of its source files' contents."
+    h = hashlib.sha256(json.dumps(_key_fields(task), sort_keys=True, default=str).encode())
     for rel in task.files: h.update(sha256_file(find_file(rel, root)).encode())
     return h.hexdigest()[:16]
 
@@ -239,7 +262,7 @@ def _meta_arrays(df: pd.DataFrame) -> dict[str, np.ndarray]:
         else: out[c] = v.astype(str).to_numpy().astype(str)
     return out
 
-def _atomic_dir(final: Path, write: Callable[[Path], None]) -> Path:
+def _atomic_dir(final: Path, write: Callable[[Path], None], marker: str = 'info.json') -> Path:
     "Run `write(tmp)` in a temporary sibling folder, then rename it to `final`; nothing is left on failure."
     final.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f'.{final.name}.', dir=final.parent))
@@ -247,7 +270,7 @@ def _atomic_dir(final: Path, write: Callable[[Path], None]) -> Path:
         write(tmp)
         try: os.rename(tmp, final)
         except OSError:  # another process finished first: keep theirs
-            if not (final / 'info.json').exists(): raise
+            if not (final / marker).exists(): raise
             shutil.rmtree(tmp, ignore_errors=True)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -291,53 +314,177 @@ class TaskData:
         idx = np.asarray(idx)
         return TaskData(self.task, np.asarray(self.codes[idx]), self.labels[idx], self.meta.iloc[idx].reset_index(drop=True), self.key, None)
 
-# %% ../nbs/01_data.ipynb #bd698971
-def frame_to_arrays(df: pd.DataFrame, task: Task) -> tuple[np.ndarray, np.ndarray, pd.DataFrame]:
-    "Check a reader's frame and turn it into (codes, labels, meta)."
-    src = ', '.join(sorted(set(df['_src']))) if '_src' in df else task.name
-    if len(df) == 0: raise DataError(f'{src}: no rows for task {task.name}')
-    need = ['sequence', *task.label_cols]
-    missing = [c for c in need if c not in df.columns]
-    if missing: raise DataError(f'{src}: missing column(s) {missing}; found {[c for c in df.columns if not c.startswith("_")]}')
+# %% ../nbs/01_data.ipynb #39770021
+def check_sequences(
+    df: pd.DataFrame,  # a frame with a `sequence` column (and `_src` / `_line`, named in messages)
+    name: str,  # task name, for messages
+    length_range: tuple[int, int] | None = None,  # allowed raw lengths (None: any)
+) -> np.ndarray:  # each row's length
+    "Check that every sequence is non-empty text with a length in `length_range` (before any padding); returns the lengths."
     seq = df['sequence']
     notstr = ~seq.map(lambda s: isinstance(s, str) and len(s) > 0).to_numpy()
     if notstr.any():
         rows = np.flatnonzero(notstr)
         raise DataError(f'{"; ".join(row_places(df, rows[:5]))}: missing or empty sequence ({len(rows)} row(s))')
-    seqs = seq.tolist()
-    if task.length_range:
-        lo, hi = task.length_range
-        lens = np.fromiter(map(len, seqs), np.int64, len(seqs))
+    lens = np.fromiter(map(len, seq.tolist()), np.int64, len(seq))
+    if length_range:
+        lo, hi = length_range
         bad = np.flatnonzero((lens < lo) | (lens > hi))
         if len(bad):
             shown = '; '.join(f'{w}: length {lens[r]}' for w, r in zip(row_places(df, bad[:5]), bad[:5]))
-            raise DataError(f'{shown}: sequence length outside {lo}-{hi} for task {task.name} ({len(bad)} row(s))')
+            raise DataError(f'{shown}: sequence length outside {lo}-{hi} for task {name} ({len(bad)} row(s))')
+    return lens
+
+# %% ../nbs/01_data.ipynb #d18494f1
+def _seq_keys(seqs: pd.Series, alphabet: str) -> pd.Series:
+    "Sequences as compared for duplicates: upper case, with the alphabet's aliases applied (RNA: T as U)."
+    aliases = {k.upper(): v.upper() for k, v in get_alphabet(alphabet).aliases.items()}
+    return seqs.str.upper().str.translate(str.maketrans(aliases)) if aliases else seqs.str.upper()
+
+def _check_conflicts(df: pd.DataFrame, labels: np.ndarray, group: np.ndarray):
+    "Raise a `DataError` naming the rows (and labels) of sequences whose rows carry different labels."
+    if labels.shape[1] == 0: return
+    lab = pd.DataFrame(labels).groupby(group)
+    bad = np.flatnonzero(((lab.max() - lab.min()).max(axis=1) > 0).to_numpy())
+    if not len(bad): return
+    rows = np.flatnonzero(np.isin(group, bad[:3]))[:8]
+    shown = '; '.join(f'{w}: {", ".join(f"{v:g}" for v in labels[r])}' for w, r in zip(row_places(df, rows), rows))
+    raise DataError(f'{shown}: the same sequence has different labels ({len(bad)} sequence(s)); pass duplicates='
+                    "'mean' or 'first' to merge them, or remove the rows")
+
+def resolve_duplicates(
+    df: pd.DataFrame,  # checked frame with a `sequence` column
+    labels: np.ndarray,  # (N, k) labels of its rows
+    policy: str | None,  # None (keep all), 'error' (conflicting labels raise), 'mean' or 'first'
+    alphabet: str = 'dna',  # how sequences compare (RNA: T as U)
+) -> tuple[pd.DataFrame, np.ndarray]:
+    "Apply a duplicate-sequence policy; 'mean' and 'first' keep one row per sequence, counting merged rows in `n_merged`."
+    if policy is None: return df, labels
+    group, uniq = pd.factorize(_seq_keys(df['sequence'], alphabet))
+    if len(uniq) == len(df): return df, labels
+    if policy == 'error': _check_conflicts(df, labels, group); return df, labels
+    first = np.unique(group, return_index=True)[1]  # each sequence's first row, in row order
+    if policy == 'mean': labels = pd.DataFrame(labels.astype(np.float64)).groupby(group).mean().to_numpy(np.float32)
+    else: labels = labels[first]
+    return df.iloc[first].reset_index(drop=True).assign(n_merged=np.bincount(group)), labels
+
+# %% ../nbs/01_data.ipynb #9490316c
+class LengthWarning(UserWarning):
+    "Sequences were centre-padded or cropped to the task's length; the message says how many and which lengths."
+
+def length_summary(lens: np.ndarray, length: int) -> dict:
+    "What centre padding / cropping to `length` does to rows of lengths `lens`: how many of each, and the length range."
+    lens = np.asarray(lens)
+    return dict(n=len(lens), length=int(length), min=int(lens.min()), max=int(lens.max()),
+                padded=int((lens < length).sum()), cropped=int((lens > length).sum()))
+
+def report_lengths(s: dict, task: Task) -> str | None:
+    "Say what padding and cropping did: a `LengthWarning` if rows were cropped or the task declares no length range, else a log line."
+    if not (s['padded'] or s['cropped']): return None
+    msg = (f"{task.name}: sequence lengths {s['min']}-{s['max']}; to reach the task length {s['length']}, {s['padded']} of "
+           f"{s['n']} rows were centre-padded with {get_alphabet(task.alphabet).unknown} and {s['cropped']} centre-cropped")
+    if s['cropped'] or task.length_range is None: warnings.warn(msg, LengthWarning, stacklevel=2)
+    else: logging.getLogger(__name__).info(msg)
+    return msg
+
+# %% ../nbs/01_data.ipynb #bd698971
+def frame_to_arrays(df: pd.DataFrame, task: Task) -> tuple[np.ndarray, np.ndarray, pd.DataFrame]:
+    "Check a reader's frame and turn it into (codes, labels, meta), saying what padding and cropping did."
+    src = ', '.join(sorted(set(df['_src']))) if '_src' in df else task.name
+    if len(df) == 0: raise DataError(f'{src}: no rows for task {task.name}')
+    need = ['sequence', *task.label_cols]
+    missing = [c for c in need if c not in df.columns]
+    if missing: raise DataError(f'{src}: missing column(s) {missing}; found {[c for c in df.columns if not c.startswith("_")]}')
+    check_sequences(df, task.name, task.length_range)
     labels = numeric_labels(df, task.label_cols)
     if task.id_col: check_unique(df, task.id_col)
+    df, labels = resolve_duplicates(df, labels, task.duplicates, task.alphabet)
+    seqs = df['sequence'].tolist()
     codes = encode(seqs, task.alphabet, length=task.length, source=src, row_label=lambda r: row_places(df, [r])[0])
+    report_lengths(length_summary(np.fromiter(map(len, seqs), np.int64, len(seqs)), task.length), task)
     meta = df.drop(columns=[c for c in ['sequence', *task.label_cols] if c in df.columns]).reset_index(drop=True)
     return codes, labels, meta
 
+# %% ../nbs/01_data.ipynb #afa6f2fd
+class CacheError(DataError):
+    "A cache entry does not match its manifest (a file truncated, overwritten, replaced or missing)."
+
+class CacheWarning(UserWarning):
+    "A damaged cache entry was found; it is rebuilt from the source files."
+
+def _array_record(path: Path) -> dict:
+    "What the manifest keeps about one `.npy` file: shape, dtype, size in bytes and SHA-256."
+    a = np.load(path, mmap_mode='r')
+    return dict(shape=list(a.shape), dtype=a.dtype.str, bytes=path.stat().st_size, sha256=_file_sha256(path))
+
+def _array_problem(p: Path, rec: dict, verify: bool) -> str | None:
+    "How one array file differs from its manifest record (None: it matches)."
+    if not p.is_file(): return f'{p.name} is missing'
+    size = p.stat().st_size
+    if size != rec['bytes']: return f'{p.name} has {size} bytes, the manifest says {rec["bytes"]}'
+    try: a = np.load(p, mmap_mode='r')
+    except (ValueError, OSError, EOFError) as e: return f'{p.name} is unreadable ({e})'
+    if list(a.shape) != rec['shape'] or a.dtype.str != rec['dtype']:
+        return f'{p.name} is {a.dtype.str} {list(a.shape)}, the manifest says {rec["dtype"]} {rec["shape"]}'
+    if verify and _file_sha256(p) != rec['sha256']: return f'{p.name}: its content differs from the manifest checksum'
+    return None
+
+def cache_problems(
+    path: str | Path,  # a cache entry (a `TaskData.path`)
+    verify: bool = False,  # also compare each file's SHA-256 (reads every byte)
+) -> list[str]:
+    "What is wrong with a cache entry: a missing or unreadable manifest, and each array's size, shape, dtype (and checksum)."
+    path = Path(path)
+    try: arrays = json.loads((path / 'info.json').read_text())['arrays']
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        return [f'info.json is missing, unreadable or lists no arrays ({type(e).__name__}: {e})']
+    return [m for f, rec in arrays.items() if (m := _array_problem(path / f, rec, verify))]
+
 # %% ../nbs/01_data.ipynb #65742d17
 def _save_arrays(tmp: Path, codes, labels, meta: pd.DataFrame, info: dict):
-    np.save(tmp / 'codes.npy', codes)
-    np.save(tmp / 'labels.npy', labels)
-    for c, v in _meta_arrays(meta).items(): np.save(tmp / f'meta.{c}.npy', v)
-    info = {**info, 'meta_columns': list(meta.columns)}
+    "Write the arrays, then the manifest (`info.json`) that lists each one's shape, dtype, size and checksum."
+    files = {'codes.npy': codes, 'labels.npy': labels, **{f'meta.{c}.npy': v for c, v in _meta_arrays(meta).items()}}
+    for f, a in files.items(): np.save(tmp / f, a)
+    info = {**info, 'meta_columns': list(meta.columns), 'arrays': {f: _array_record(tmp / f) for f in files}}
     (tmp / 'info.json').write_text(json.dumps(info, indent=1))
 
-def _load_arrays(path: Path, task: Task, key: str) -> TaskData:
+def _load_arrays(path: Path, task: Task, key: str, verify: bool = False) -> TaskData:
+    "Check an entry against its manifest (`CacheError` if it differs or holds non-finite labels), then load it."
+    problems = cache_problems(path, verify)
+    if problems: raise CacheError(f'{path}: the cache entry of task {task.name} is damaged: {"; ".join(problems)}')
     info = json.loads((path / 'info.json').read_text())
+    labels = np.load(path / 'labels.npy')
+    bad = np.flatnonzero(~np.isfinite(labels).all(1))
+    if len(bad): raise CacheError(f'{path}: labels.npy holds non-finite labels in {len(bad)} row(s), first rows {bad[:5].tolist()}')
     meta = pd.DataFrame({c: np.load(path / f'meta.{c}.npy', allow_pickle=False) for c in info['meta_columns']})
-    return TaskData(task, np.load(path / 'codes.npy', mmap_mode='r'), np.load(path / 'labels.npy'), meta, key, path)
+    return TaskData(task, np.load(path / 'codes.npy', mmap_mode='r'), labels, meta, key, path)
+
+def _set_aside(final: Path, err: CacheError, rebuild: bool):
+    "Move a damaged entry out of the way (one rename, then delete it) with a `CacheWarning`; raise `err` if not `rebuild`."
+    if not rebuild: raise CacheError(f'{err}; delete the folder, or pass rebuild=True to rebuild it from the source files') from None
+    warnings.warn(f'{err}; rebuilding it from the source files', CacheWarning, stacklevel=3)
+    aside = Path(tempfile.mkdtemp(prefix=f'.{final.name}.damaged.', dir=final.parent))
+    try: os.rename(final, aside / final.name)
+    except OSError: pass  # already set aside by another process
+    shutil.rmtree(aside, ignore_errors=True)
 
 # %% ../nbs/01_data.ipynb #dcbc4188
+def _build(final: Path, task: Task, root: Path, key: str):
+    "Read and check the source files, then write the arrays and their manifest as one folder."
+    codes, labels, meta = frame_to_arrays(task.reader(root), task)
+    meta = meta.drop(columns=[c for c in ('_src', '_line') if c in meta.columns])
+    info = dict(task=task.name, key=key, n=len(codes), length=task.length, labels=list(task.label_cols), format=CACHE_FORMAT)
+    _atomic_dir(final, lambda tmp: _save_arrays(tmp, codes, labels, meta, info))
+
 def load_task(
     task: str | Task,  # task name (see `task_names`) or a `Task`
     root: str | Path | None = None,  # data directory (default: `data_dir()`)
     cache: str | Path | None | bool = None,  # cache directory (default `cache_dir()`); False: do not cache
+    *,
+    verify: bool = False,  # also check every cached file's SHA-256 (sizes, shapes and dtypes are always checked)
+    rebuild: bool = True,  # rebuild a damaged cache entry from the source files (False: raise `CacheError`)
 ) -> TaskData:
-    "Read, check, encode and cache a task; later calls memory-map the cached arrays."
+    "Read, check, encode and cache a task; later calls check the cache against its manifest and memory-map it."
     task = get_task(task)
     root = data_dir(root)
     for rel in task.files: find_file(rel, root)  # fail early, naming the missing file
@@ -346,11 +493,10 @@ def load_task(
         codes, labels, meta = frame_to_arrays(task.reader(root), task)
         return TaskData(task, codes, labels, meta, key)
     final = cache_dir(cache or None) / 'tasks' / task.name / key
-    if not (final / 'info.json').exists():
-        codes, labels, meta = frame_to_arrays(task.reader(root), task)
-        meta = meta.drop(columns=[c for c in ('_src', '_line') if c in meta.columns])
-        info = dict(task=task.name, key=key, n=len(codes), length=task.length, labels=list(task.label_cols))
-        _atomic_dir(final, lambda tmp: _save_arrays(tmp, codes, labels, meta, info))
+    if final.exists():
+        try: return _load_arrays(final, task, key, verify)
+        except CacheError as e: _set_aside(final, e, rebuild)
+    _build(final, task, root, key)
     return _load_arrays(final, task, key)
 
 # %% ../nbs/01_data.ipynb #8160a08a
@@ -396,6 +542,27 @@ def _options_key(opts: dict) -> str:
     "A short hash of a user task's reading options; used as its `version`, so the cache key covers them."
     return hashlib.sha256(json.dumps(opts, sort_keys=True, default=str).encode()).hexdigest()[:12]
 
+def _check_max_length(df: pd.DataFrame, col: str, max_length: int, why: str):
+    "Raise a `DataError` naming the rows whose sequence is longer than `max_length`."
+    lens = df[col].astype(str).str.len().fillna(0).to_numpy(np.int64)  # a missing sequence: 0
+    bad = np.flatnonzero(lens > max_length)
+    if len(bad):
+        shown = '; '.join(f'{w}: length {lens[r]}' for w, r in zip(row_places(df, bad[:5]), bad[:5]))
+        raise DataError(f'{shown}: sequence longer than max_length={max_length} ({why}); pass a larger max_length= '
+                        f'to accept it ({len(bad)} row(s))')
+
+def _length_limits(read: Callable[[], pd.DataFrame], col: str, length: int | None, max_length: int | None) -> tuple[int, int, str]:
+    "The task length (given, or the longest sequence) and the longest sequence accepted, with why; rows are checked now if read."
+    if length is not None:
+        return length, *((max_length, 'as given') if max_length is not None else (10 * length, f'10x the task length {length}'))
+    df = read()
+    lens = df[col].astype(str).str.len().fillna(0)
+    med = int(np.median(lens))
+    max_length, why = (max_length, 'as given') if max_length is not None else (10 * med, f'10x the median length {med}')
+    _check_max_length(df, col, max_length, why)
+    return int(lens.max()), max_length, why
+
+# %% ../nbs/01_data.ipynb #b790758d
 def table_task(
     path: str | Path | Sequence[str | Path] | dict,  # CSV/TSV(.gz) with a header row; a list (stacked); or {split: file}
     seq_col: str = 'sequence',  # column holding sequences
@@ -407,45 +574,56 @@ def table_task(
     sep: str | None = None,  # separator (default from each file's extension)
     *,
     split_col: str | None = None,  # column holding each row's split, kept as metadata `split`
+    duplicates: str = 'error',  # rows sharing a sequence: 'error' (if labels differ), 'mean', 'first', or None (keep all)
+    max_length: int | None = None,  # longest sequence accepted; None: 10x `length` (or 10x the median length)
 ) -> Task:
     "A `Task` reading a user's table(s); metadata gets `file` (several files) and `split` (a dict of files, or `split_col`)."
     paths, splits = _table_paths(path)
     if splits and split_col: raise ValueError('table_task: give the splits either as a dict {split: file} or as `split_col`, not both')
     label_cols = tuple(label_cols)
     cols = [seq_col, *label_cols, *([id_col] if id_col else []), *([split_col] if split_col else [])]
+    read_seqs = lambda: pd.concat([read_table(p, [seq_col], sep=sep) for p in paths], ignore_index=True)
+    length, max_length, why = _length_limits(read_seqs, seq_col, length, max_length)
     def reader(root: Path) -> pd.DataFrame:
-        return _read_tables(paths, splits, cols, sep, split_col).rename(columns={seq_col: 'sequence'})
-    if length is None: length = max(int(read_table(p, [seq_col], sep=sep)[seq_col].astype(str).str.len().max()) for p in paths)
+        df = _read_tables(paths, splits, cols, sep, split_col)
+        _check_max_length(df, seq_col, max_length, why)
+        return df.rename(columns={seq_col: 'sequence'})
     opts = dict(files=_file_labels(paths), splits=splits, seq_col=seq_col, label_cols=label_cols, alphabet=alphabet,
-                id_col=id_col, sep=sep, split_col=split_col)
+                id_col=id_col, sep=sep, split_col=split_col, duplicates=duplicates, max_length=max_length)
     return Task(name or '+'.join(p.name.split('.')[0] for p in paths), alphabet, length, label_cols, reader,
-                files=tuple(map(str, paths)), id_col=id_col, version=f'table-{_options_key(opts)}',
+                files=tuple(map(str, paths)), id_col=id_col, version=f'table-{_options_key(opts)}', duplicates=duplicates,
                 description=f'user table {", ".join(p.name for p in paths)}')
 
 # %% ../nbs/01_data.ipynb #2d94985c
+def _fasta_labels(df: pd.DataFrame, label_regex: str) -> pd.DataFrame:
+    "Add a `label` column captured from each record's header by `label_regex`; a header that does not match is an error."
+    got = df['description'].str.extract(label_regex, expand=False)
+    if got.isna().any():
+        r = np.flatnonzero(got.isna().to_numpy())
+        raise DataError(f'{"; ".join(row_places(df, r[:5]))}: header does not match {label_regex!r}')
+    return df.assign(label=got)
+
 def fasta_task(
     path: str | Path,  # FASTA(.gz)
     alphabet: str = 'dna',  # 'dna', 'rna', 'protein'
     label_regex: str | None = None,  # regex with one group that captures a numeric label from the header
     length: int | None = None,  # model input length; None: the longest sequence
     name: str | None = None,  # task name
+    *,
+    duplicates: str = 'error',  # records sharing a sequence: 'error' (if labels differ), 'mean', 'first', or None
+    max_length: int | None = None,  # longest sequence accepted; None: 10x `length` (or 10x the median length)
 ) -> Task:
     "A `Task` reading a FASTA file; labels come from the header (`label_regex`) or are absent."
     path = Path(path).expanduser().absolute()
     cols = ('label',) if label_regex else ()
+    length, max_length, why = _length_limits(lambda: read_fasta(path), 'sequence', length, max_length)
     def reader(root: Path) -> pd.DataFrame:
         df = read_fasta(path)
-        if label_regex:
-            got = df['description'].str.extract(label_regex, expand=False)
-            if got.isna().any():
-                r = np.flatnonzero(got.isna().to_numpy())
-                raise DataError(f'{"; ".join(row_places(df, r[:5]))}: header does not match {label_regex!r}')
-            df['label'] = got
-        return df
-    if length is None: length = int(read_fasta(path)['sequence'].str.len().max())
-    version = f'fasta-{_options_key(dict(file=path.name, alphabet=alphabet, label_regex=label_regex))}'
+        _check_max_length(df, 'sequence', max_length, why)
+        return _fasta_labels(df, label_regex) if label_regex else df
+    opts = dict(file=path.name, alphabet=alphabet, label_regex=label_regex, duplicates=duplicates, max_length=max_length)
     return Task(name or path.name.split('.')[0], alphabet, length, cols, reader, files=(str(path),), id_col='id',
-                version=version, description=f'user FASTA {path.name}')
+                version=f'fasta-{_options_key(opts)}', duplicates=duplicates, description=f'user FASTA {path.name}')
 
 # %% ../nbs/01_data.ipynb #77865c7e
 def fetch(d: Download, root: str | Path | None = None, verify: bool = True, progress: bool = True, timeout: float = 60) -> Path:

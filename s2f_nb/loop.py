@@ -244,6 +244,7 @@ def run_al_loop(
     "Run (or resume) a multi-round active-learning experiment; returns the results table (one row per round)."
     from tqdm.auto import tqdm
     if n_rounds < 0: raise ValueError(f'n_rounds must be 0 or more, not {n_rounds}')
+    if seed < 0: raise ValueError(f'seed must be a non-negative integer, not {seed}')
     out, tests, tags = Path(out_dir), tests or {'test': pool.test}, tags or {}
     out.mkdir(parents=True, exist_ok=True)
     lock = _claim(out, _run_identity(td, pool, student, seed, tags))

@@ -2,8 +2,10 @@
 
 A `Split` is three disjoint arrays of row indices (train, val, test) with a note of how they were made; it saves to
 one `.npz` file. `random_split`, `chromosome_split` (held-out chromosomes), `hashfrag_split` (homology-aware: no
-test or val sequence has a BLAST hit in train, checked by `check_no_leak`), `predefined_split` and `column_split`
-(a task's own split, file or fold column mapped to train/val/test) each make one.
+test or val sequence has a BLAST hit or an exact copy in train, checked by `check_no_leak`), `predefined_split`
+and `column_split` (a task's own split, file or fold column mapped to train/val/test) each make one. BLAST runs
+from argument lists (never a shell) and its results are kept per input under a hash of the sequences
+(`blast_dir`); `homology_pairs` gives the homologous pairs of any set of sequences.
 
 `split_task(td, method, ...)` is the usual entry point: it applies a method to a loaded task (stripping the task's
 constant flanks for hashFrag) and caches the indices under the task's cache key, so a slow split is computed once.
@@ -23,10 +25,11 @@ import numpy as np
 import pandas as pd
 from .core import *
 from .data import *
+from .data import _atomic_dir
 
 # %% auto #0
-__all__ = ['Split', 'random_split', 'chromosome_split', 'homology_hits', 'check_no_leak', 'hashfrag_split', 'predefined_split',
-           'SplitError', 'column_split', 'split_task']
+__all__ = ['Split', 'random_split', 'chromosome_split', 'blast_dir', 'homology_hits', 'homology_pairs', 'canonical_seqs',
+           'check_no_leak', 'hashfrag_split', 'predefined_split', 'SplitError', 'column_split', 'split_task']
 
 # %% ../nbs/02_splits.ipynb #b570f20a
 @dataclass
@@ -86,13 +89,24 @@ def chromosome_split(
                  dict(val=list(val), test=list(test), unknown=unknown))
 
 # %% ../nbs/02_splits.ipynb #27134ea6
+_BLAST = dict(word_size=11, gapopen=2, gapextend=1, penalty=-1, reward=1, max_target_seqs=500, xdrop_ungap=20,
+              xdrop_gap=30, xdrop_gap_final=100, evalue=10, dust='no')  # hashFrag's blastn settings
+_HITS = 'hashFrag.blastn.processed.tsv'  # query, subject, hashFrag's corrected alignment score
+
 def _blast_available() -> bool: return shutil.which('blastn') is not None and shutil.which('makeblastdb') is not None
 
-def _blast_ns(**kw) -> argparse.Namespace:
-    base = dict(word_size=11, gapopen=2, gapextend=1, penalty=-1, reward=1, max_target_seqs=500, exec_makeblastdb_only=False,
-                skip_revcomp=False, xdrop_ungap=20, xdrop_gap=30, xdrop_gap_final=100, evalue=10, dust='no',
-                blastdb_args=None, blastn_args=None, threads=1, force=False)
-    return argparse.Namespace(**{**base, **kw})
+def _run_tool(cmd: list[str], cwd: Path) -> None:
+    "Run a BLAST+ program from an argument list (never through a shell) in `cwd`; a failure names the program and its message."
+    r = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+    if r.returncode: raise RuntimeError(f'{cmd[0]} failed (exit code {r.returncode}) in {cwd}: {(r.stderr or r.stdout).strip()[-1500:]}')
+
+def _blast_commands(threads: int) -> list[list[str]]:
+    "hashFrag's makeblastdb and blastn calls as argument lists, over file names relative to the run folder."
+    db = ['makeblastdb', '-in', 'hashFrag.revcomps.fa', '-dbtype', 'nucl', '-input_type', 'fasta', '-title', 'hashFrag',
+          '-out', 'hashFrag.blastdb']
+    opts = [a for k, v in _BLAST.items() for a in (f'-{k}', str(v))]
+    return [db, ['blastn', '-query', 'seqs.fa', '-db', 'hashFrag.blastdb', '-out', 'hashFrag.blastn.out', *opts,
+                 '-num_threads', str(int(threads)), '-max_hsps', '1', '-outfmt', '6 std score positive gaps', '-strand', 'plus']]
 
 def _orthogonal(homology: Path, p_test: float, seed: int, out: Path) -> tuple[set, set]:
     "Run hashFrag's create_orthogonal_splits_module; returns (train ids, test ids)."
@@ -107,22 +121,120 @@ def _orthogonal(homology: Path, p_test: float, seed: int, out: Path) -> tuple[se
     df = pd.read_csv(next(out.glob('hashFrag.train_*.tsv')), sep='\t', dtype=str)
     return set(df.id[df.split == 'train']), set(df.id[df.split == 'test'])
 
+# %% ../nbs/02_splits.ipynb #241cb0ab
+def _blast_key(seqs: Sequence[str]) -> str:
+    "A hash of the sequences (in order) and the BLAST settings: the name of their BLAST folder."
+    h = hashlib.sha256(json.dumps(_BLAST, sort_keys=True).encode())
+    for s in seqs: h.update(s.encode() + b'\n')
+    return h.hexdigest()[:16]
+
+def _run_blast(seqs: Sequence[str], folder: Path, threads: int) -> None:
+    "Write the sequences (and both strands as the database), run makeblastdb and blastn in `folder`, score hits as hashFrag does."
+    from hashFrag.utils.helper_functions import generate_reverse_complement_fasta
+    from hashFrag.modules.process_blast_results_module import run as process
+    (folder / 'seqs.fa').write_text(''.join(f'>s{i}\n{s}\n' for i, s in enumerate(seqs)))
+    generate_reverse_complement_fasta(str(folder / 'seqs.fa'), str(folder / 'hashFrag.revcomps.fa'), logging.getLogger('hashFrag'))
+    for cmd in _blast_commands(threads): _run_tool(cmd, folder)
+    process(argparse.Namespace(blastn_path=str(folder / 'hashFrag.blastn.out'), processed_blastn_path=str(folder / _HITS),
+                               **{k: _BLAST[k] for k in ('gapopen', 'gapextend', 'penalty', 'reward')}))
+    write_json(folder / 'done.json', dict(n=len(seqs), key=_blast_key(seqs), blast=_BLAST))
+
+def blast_dir(
+    seqs: Sequence[str],  # DNA sequences
+    workdir: str | Path,  # where BLAST folders are kept
+    threads: int = 1,  # blastn threads
+) -> Path:
+    "The folder with the all-vs-all BLAST hits of `seqs` (both strands): `<workdir>/blast-<key>`, computed once per input."
+    final = Path(workdir) / f'blast-{_blast_key(seqs)}'
+    if (final / 'done.json').is_file(): return final
+    if final.exists(): shutil.rmtree(final)  # incomplete (no done.json): never trusted
+    return _atomic_dir(final, lambda tmp: _run_blast(seqs, tmp, threads), marker='done.json')
+
 # %% ../nbs/02_splits.ipynb #ffbb33eb
-def homology_hits(workdir: Path, threshold: float) -> pd.DataFrame:
-    "Pairs of row indices whose BLAST alignment score is at or above `threshold` (from a hashFrag run)."
-    h = pd.read_csv(workdir / 'hashFrag.blastn.processed.tsv', sep='\t', header=None, names=['q', 's', 'score'], dtype={'q': str, 's': str})
+def homology_hits(
+    source: str | Path,  # a BLAST folder (`blast_dir`) or its processed hits file
+    threshold: float,  # BLAST alignment score at/above which two sequences are homologous
+) -> pd.DataFrame:
+    "Pairs of row indices whose BLAST alignment score is at or above `threshold`."
+    source = Path(source)
+    h = pd.read_csv(source / _HITS if source.is_dir() else source, sep='\t', header=None, names=['q', 's', 'score'], dtype={'q': str, 's': str})
     h = h[h.score >= threshold]
     row = lambda x: x.str.replace('_Reversed', '', regex=False).str.lstrip('s').astype(int)
     out = pd.DataFrame({'q': row(h.q), 's': row(h.s), 'score': h.score.to_numpy()})
     return out[out.q != out.s].reset_index(drop=True)
 
-def check_no_leak(split: Split, hits: pd.DataFrame) -> dict:
-    "Count homologous pairs (hits) that cross from train to val or test; both must be 0."
-    side = np.full(max(len(split.train) + len(split.val) + len(split.test), int(hits[['q', 's']].to_numpy().max(initial=0)) + 1), -1)
+def homology_pairs(
+    seqs: Sequence[str],  # DNA sequences
+    threshold: float = 60,  # BLAST alignment score at/above which two sequences are homologous
+    *,
+    workdir: str | Path | None = None,  # keep the BLAST folder here (default: a temporary folder, removed)
+    threads: int = 1,  # blastn threads
+) -> pd.DataFrame:
+    "Homologous row pairs (q, s, score) among `seqs` from an all-vs-all BLAST on both strands."
+    root = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix='hashfrag.'))
+    try: return homology_hits(blast_dir(seqs, root, threads), threshold)
+    finally:
+        if not workdir: shutil.rmtree(root, ignore_errors=True)
+
+# %% ../nbs/02_splits.ipynb #8a0d4310
+_RC = str.maketrans('ACGTUNacgtun', 'TGCAANtgcaan')
+
+def canonical_seqs(seqs: Sequence[str]) -> list[str]:
+    "Each sequence or its reverse complement, whichever sorts first (upper case): equal exactly when two rows match on either strand."
+    return [min(u, u.translate(_RC)[::-1]) for u in (s.upper() for s in seqs)]
+
+def _merge_exact(groups: Path, seqs: Sequence[str]) -> int:
+    "Join hashFrag groups that hold the same sequence (either strand) and give rows without any hit their own group; rewrites `groups` only if that changes anything."
+    g = pd.read_csv(groups, sep='\t', header=None, names=['id', 'group'], dtype=str)
+    missing = np.setdiff1d(np.arange(len(seqs)), g.id.str.replace('_Reversed', '', regex=False).str[1:].astype(int))
+    g = pd.concat([g, pd.DataFrame({'id': [f's{r}' for r in missing], 'group': [f'n{r}' for r in missing]})], ignore_index=True)
+    rows = g.id.str.replace('_Reversed', '', regex=False).str[1:].astype(int).to_numpy()
+    exact = pd.factorize(pd.Series(canonical_seqs(seqs)))[0]
+    parent = {x: x for x in g.group}
+    def find(x):
+        while parent[x] != x: parent[x] = x = parent[parent[x]]
+        return x
+    first, joined = {}, 0
+    for r, lab in zip(rows, g.group):
+        a, b = find(first.setdefault(exact[r], lab)), find(lab)
+        if a != b: parent[b] = a; joined += 1
+    if joined or len(missing): g.assign(group=[find(x) for x in g.group]).to_csv(groups, sep='\t', header=False, index=False)
+    return joined + len(missing)
+
+# %% ../nbs/02_splits.ipynb #2c136f5a
+def check_no_leak(
+    split: Split,  # the split to check
+    hits: pd.DataFrame,  # homologous pairs (`homology_hits`)
+    seqs: Sequence[str] | None = None,  # the sequences, to count exact matches (either strand) independently of BLAST
+) -> dict:
+    "Count homologous pairs that cross train/val/test and, given `seqs`, val/test rows with an exact copy in train; train_* must be 0."
+    n = max(len(split.train) + len(split.val) + len(split.test), int(hits[['q', 's']].to_numpy().max(initial=-1)) + 1, 0 if seqs is None else len(seqs))
+    side = np.full(n, -1)
     side[split.train], side[split.val], side[split.test] = 0, 1, 2
     a, b = side[hits.q.to_numpy()], side[hits.s.to_numpy()]
     cross = lambda x, y: int((((a == x) & (b == y)) | ((a == y) & (b == x))).sum())
-    return dict(train_test=cross(0, 2), train_val=cross(0, 1), val_test=cross(1, 2), hits=len(hits))
+    out = dict(train_test=cross(0, 2), train_val=cross(0, 1), val_test=cross(1, 2), hits=len(hits))
+    if seqs is not None:
+        ex, s = pd.factorize(pd.Series(canonical_seqs(seqs)))[0], side[:len(seqs)]
+        copies = lambda x, y: int(np.isin(ex[s == x], ex[s == y]).sum())  # rows on side x with an exact copy on side y
+        out.update(exact_train_test=copies(2, 0), exact_train_val=copies(1, 0), exact_val_test=copies(2, 1), unassigned=int((s < 0).sum()))
+    return out
+
+# %% ../nbs/02_splits.ipynb #03cee64c
+def _hashfrag_groups(hits: Path, seqs: Sequence[str], threshold: float, out: Path) -> Path:
+    "hashFrag's homologous groups at `threshold`, with exact matches joined (`_merge_exact`)."
+    from hashFrag.modules.identify_homologous_groups_module import run as groups
+    groups(argparse.Namespace(hits_path=str(hits / _HITS), threshold=threshold, output_path=str(out / 'groups.tsv')))
+    _merge_exact(out / 'groups.tsv', seqs)
+    return out / 'groups.tsv'
+
+def _hashfrag_sides(groups: Path, fractions: Sequence[float], seed: int, out: Path) -> tuple[set, set, set]:
+    "Test vs rest, then val vs train within the rest (hashFrag's orthogonal split, twice); returns train, val, test ids."
+    rest, test_ids = _orthogonal(groups, fractions[2], seed, out / 'pass1')
+    g = pd.read_csv(groups, sep='\t', header=None, names=['id', 'group'], dtype=str)
+    g[g.id.isin(rest)].to_csv(out / 'groups_rest.tsv', sep='\t', header=False, index=False)
+    train_ids, val_ids = _orthogonal(out / 'groups_rest.tsv', fractions[1] / (1 - fractions[2]), seed, out / 'pass2')
+    return train_ids, val_ids, test_ids
 
 # %% ../nbs/02_splits.ipynb #fd94f990
 def hashfrag_split(
@@ -130,39 +242,30 @@ def hashfrag_split(
     fractions: Sequence[float] = (0.8, 0.1, 0.1),  # train, val, test
     threshold: float = 60,  # BLAST alignment score at/above which two sequences are homologous (hashFrag's K562 value)
     seed: int = 0,  # seed of the group assignment
-    workdir: str | Path | None = None,  # keep BLAST files here (default: a temporary folder, removed)
+    workdir: str | Path | None = None,  # keep BLAST folders here, keyed by their input (default: a temporary folder, removed)
     threads: int = 1,  # blastn threads
 ) -> Split:
-    "A homology-aware split with hashFrag; raises if any val/test sequence has a homolog in train."
+    "A homology-aware split with hashFrag; raises if any val/test sequence has a homolog or an exact copy in train."
     if not _blast_available(): raise RuntimeError('hashfrag_split needs BLAST+ (blastn, makeblastdb): apt-get install ncbi-blast+')
-    from hashFrag.modules.blastn_module import run as blast
-    from hashFrag.modules.process_blast_results_module import run as process
-    from hashFrag.modules.identify_homologous_groups_module import run as groups
     _sizes(len(seqs), fractions)
     logging.getLogger('hashFrag').setLevel(logging.WARNING)
-    tmp = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix='hashfrag.'))
-    tmp.mkdir(parents=True, exist_ok=True)
+    root = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix='hashfrag.'))
+    root.mkdir(parents=True, exist_ok=True)
+    run = Path(tempfile.mkdtemp(prefix='.split.', dir=root))  # this call's groups and passes
     try:
-        fa = tmp / 'seqs.fa'
-        fa.write_text(''.join(f'>s{i}\n{s}\n' for i, s in enumerate(seqs)))
         t0 = time.perf_counter()
-        blast(_blast_ns(fasta_path=str(fa), train_fasta_path=None, test_fasta_path=None, blastdb_label='hashFrag', threads=threads, output_dir=str(tmp)))
-        process(argparse.Namespace(blastn_path=str(tmp / 'hashFrag.blastn.out'), processed_blastn_path=str(tmp / 'hashFrag.blastn.processed.tsv'),
-                                   word_size=11, gapopen=2, gapextend=1, penalty=-1, reward=1))
-        groups(argparse.Namespace(hits_path=str(tmp / 'hashFrag.blastn.processed.tsv'), threshold=threshold, output_path=str(tmp / 'groups.tsv')))
-        rest, test_ids = _orthogonal(tmp / 'groups.tsv', fractions[2], seed, tmp / 'pass1')
-        g = pd.read_csv(tmp / 'groups.tsv', sep='\t', header=None, names=['id', 'group'], dtype=str)
-        g[g.id.isin(rest)].to_csv(tmp / 'groups_rest.tsv', sep='\t', header=False, index=False)
-        train_ids, val_ids = _orthogonal(tmp / 'groups_rest.tsv', fractions[1] / (1 - fractions[2]), seed, tmp / 'pass2')
+        hits = blast_dir(seqs, root, threads)
+        ids = _hashfrag_sides(_hashfrag_groups(hits, seqs, threshold, run), fractions, seed, run)
         rows = lambda ids: sorted({int(i.replace('_Reversed', '')[1:]) for i in ids})
-        split = Split(rows(train_ids), rows(val_ids), rows(test_ids), 'hashfrag',
-                      dict(fractions=list(fractions), threshold=threshold, seed=seed, seconds=round(time.perf_counter() - t0, 1)))
-        leak = check_no_leak(split, homology_hits(tmp, threshold))
-        split.params['leak_check'] = leak
-        if leak['train_test'] or leak['train_val']: raise RuntimeError(f'hashFrag split leaks homologs: {leak}')
+        split = Split(*map(rows, ids), 'hashfrag', dict(fractions=list(fractions), threshold=threshold, seed=seed,
+                                                          seconds=round(time.perf_counter() - t0, 1)))
+        leak = split.params['leak_check'] = check_no_leak(split, homology_hits(hits, threshold), seqs)
+        if any(leak[k] for k in ('train_test', 'train_val', 'exact_train_test', 'exact_train_val', 'unassigned')):
+            raise RuntimeError(f'hashFrag split leaks homologs or copies, or leaves rows out: {leak}')
         return split
     finally:
-        if not workdir: shutil.rmtree(tmp, ignore_errors=True)
+        shutil.rmtree(run, ignore_errors=True)
+        if not workdir: shutil.rmtree(root, ignore_errors=True)
 
 # %% ../nbs/02_splits.ipynb #399fd3f2
 _ALIASES = dict(train='train', val='val', valid='val', validation='val', test='test')

@@ -24,9 +24,9 @@ from .core import *
 from .data import *
 
 # %% auto #0
-__all__ = ['YEAST_PARTIAL_5P', 'YEAST_FLANK_3P', 'YEAST_UPSTREAM', 'YEAST_FLANK_5P', 'YEAST_LENGTH', 'K562_FILE', 'K562_CELLS',
-           'GB1_SITES', 'yeast_standardize', 'parse_variant_ids', 'k562_frame', 'k562_task', 'substitute_sites',
-           'apply_mutants', 'proteingym_task', 'proteingym_assays']
+__all__ = ['YEAST_PARTIAL_5P', 'YEAST_FLANK_3P', 'YEAST_UPSTREAM', 'YEAST_FLANK_5P', 'YEAST_LENGTH', 'YEAST_RAW_LENGTHS',
+           'K562_FILE', 'K562_CELLS', 'GB1_SITES', 'yeast_standardize', 'parse_variant_ids', 'k562_frame', 'k562_task',
+           'substitute_sites', 'apply_mutants', 'proteingym_task', 'proteingym_assays']
 
 # %% ../nbs/01a_tasks.ipynb #a2c4db32
 _GH = 'https://raw.githubusercontent.com'
@@ -53,9 +53,12 @@ def yeast_standardize(
     return [(YEAST_UPSTREAM + (s[k:] if s.startswith(YEAST_PARTIAL_5P) else s))[-length:] for s in seqs]
 
 # %% ../nbs/01a_tasks.ipynb #e6daedd2
-def _yeast_reader(rel: str, scale: str):
+YEAST_RAW_LENGTHS = (60, 200)  # accepted lengths of a measured construct, before standardization
+
+def _yeast_reader(rel: str, scale: str, name: str):
     def reader(root: Path) -> pd.DataFrame:
         df = read_table(find_file(rel, root), names=['sequence', 'expression'], sep='\t', dtype={'sequence': str})
+        check_sequences(df, name, YEAST_RAW_LENGTHS)  # raw lengths: before padding hides an empty or short construct
         df['pos'] = np.arange(len(df))
         df['raw_length'] = df['sequence'].str.len()
         df['sequence'] = yeast_standardize(df['sequence'].fillna('').tolist())
@@ -66,9 +69,9 @@ def _yeast_reader(rel: str, scale: str):
     return reader
 
 def _yeast_task(name, rel, scale, desc, downloads=()) -> Task:
-    return register_task(Task(name, 'dna', YEAST_LENGTH, ('expression',), _yeast_reader(rel, scale), files=(rel,),
-        extra_channels=('rc', 'singleton'), flanks=(YEAST_FLANK_5P, YEAST_FLANK_3P), length_range=(60, 200),
-        description=desc, downloads=tuple(downloads),
+    return register_task(Task(name, 'dna', YEAST_LENGTH, ('expression',), _yeast_reader(rel, scale, name), files=(rel,),
+        extra_channels=('rc', 'singleton'), flanks=(YEAST_FLANK_5P, YEAST_FLANK_3P), length_range=YEAST_RAW_LENGTHS,
+        description=desc, downloads=tuple(downloads), params=(('scale', scale),),
         citation='Rafi et al., Nat Biotechnol 2024, doi:10.1038/s41587-024-02414-w'))
 
 # %% ../nbs/01a_tasks.ipynb #0ee754cb
@@ -130,6 +133,7 @@ def k562_task(quality_filters: bool = False, multitask: bool = False, name: str 
     name = name or 'k562_gosai2023' + ('_qc' if quality_filters else '') + ('_multitask' if multitask else '')
     return Task(name, 'dna', 200, labels, lambda root: k562_frame(find_file(K562_FILE, root), quality_filters),
                 files=(K562_FILE,), extra_channels=('rc',), id_col='id', length_range=(198, 200),
+                params=(('quality_filters', bool(quality_filters)),),
                 description='K562 lentiMPRA, Gosai et al. 2023 (Zenodo 10698014)',
                 citation='Gosai et al., Nature 2024, doi:10.1038/s41586-024-08070-z',
                 downloads=(Download(K562_FILE, 'https://zenodo.org/records/10698014/files/DATA-Table_S2__MPRA_dataset.txt?download=1'),))
