@@ -8,9 +8,12 @@ trained models and exposes their embedding for distribution metrics (`s2f_nb.ora
 subclasses `Oracle` and implements only `_label`.
 
 `train_oracle` trains a `ModelOracle` on a whole task by the DeepSTARR recipe (one model with a 10 % validation split,
-or a k-fold ensemble with out-of-fold metrics) and writes `oracle.pt`, `metrics.json` and `log.jsonl`;
-`ModelOracle.load` rebuilds it. From the shell, `s2f-train-oracle TASK` does the same for a built-in task and checks
-that the saved oracle reloads to identical labels; the reference oracles and their measured accuracy close this page.
+or a k-fold ensemble with out-of-fold metrics) and writes `oracle.pt`, `metrics.json` and `log.jsonl` as one set
+(`staged_run`: a kill leaves the previous oracle or the new one, never a mixture); `ModelOracle.load` rebuilds it.
+The oracle records what it was trained on (task, digest and key set of its sequences), so `shared_rows` finds those
+sequences in any task it is later scored on (`oracle_accuracy` in `s2f_nb.oracle_metrics` warns and can drop them).
+From the shell, `s2f-train-oracle TASK` does the same for a built-in task and checks that the saved oracle reloads to
+identical labels; the reference oracles and their measured accuracy close this page.
 
 Docs: https://s2f-nb.github.io/s2f_nb/oracles.html.md"""
 
@@ -30,7 +33,10 @@ from .core import encode, decode
 from .data import TaskData, load_task
 from .models import SeqModel, build_model, model_spec
 from .core import atomic_write, write_json
-from .training import RECIPES, SeqData, TrainConfig, default_device, embed, fit, predict, regression_metrics
+from .overlap import key_set, key_digest, rows_in
+from .models import model_class
+from .training import RECIPES, SeqData, TrainConfig, default_device, embed, fit, predict, regression_metrics, staged_run
+from .training import _check_int, _check_param, _is_num
 
 # %% auto #0
 __all__ = ['ORACLE_FORMAT', 'Oracle', 'UnknownSequenceError', 'LookupOracle', 'ModelOracle', 'oracle_folds', 'train_oracle',
@@ -66,6 +72,10 @@ class Oracle:
     def counters(self) -> dict:
         "Call counters, for checkpoints (`set_counters` restores them)."
         return dict(oracle_calls=self.n_calls, oracle_labels=self.n_labels)
+
+    def shared_rows(self, td: TaskData, rows=None) -> np.ndarray | None:
+        "Rows of `td` holding sequences the oracle was trained on; None when it does not record them (the default)."
+        return None
 
     def set_counters(self, c: dict) -> None:
         "Restore counters saved by `counters`."
@@ -118,10 +128,12 @@ class LookupOracle(Oracle):
 class ModelOracle(Oracle):
     "Mean prediction of trained models on any sequence; `embed` gives their mean penultimate features."
     def __init__(self, models: Sequence[SeqModel], outputs: Sequence[str], alphabet: str, length: int,
-                 extra_channels: Sequence[str] = (), rc_average: bool = True, batch_size: int = 1024, info: dict | None = None):
+                 extra_channels: Sequence[str] = (), rc_average: bool = True, batch_size: int = 1024, info: dict | None = None,
+                 train_keys: np.ndarray | None = None):
         super().__init__()
         self.models, self.outputs, self.alphabet, self.length = list(models), list(outputs), alphabet, length
         self.extra, self.rc_average, self.batch_size, self.info = tuple(extra_channels), rc_average, batch_size, info or {}
+        self.train_keys = None if train_keys is None else np.asarray(train_keys, np.uint64)  # key set of its training sequences
 
     def data(self, seqs) -> SeqData:
         "Sequences as a `SeqData` on the models' device (extra channels 0, as for unseen sequences)."
@@ -135,6 +147,10 @@ class ModelOracle(Oracle):
         "Mean penultimate features `(N, D)` of the oracle's models."
         d = self.data(seqs)
         return np.mean([embed(m, d, self.batch_size, self.rc_average) for m in self.models], 0)
+
+    def shared_rows(self, td: TaskData, rows=None) -> np.ndarray | None:
+        "Rows of `td` (among `rows`) whose sequence, on either strand, the oracle was trained on (None if not recorded)."
+        return None if self.train_keys is None else rows_in(td, self.train_keys, rows)
 
     def to(self, device) -> 'ModelOracle':
         "Move the members to `device`."
@@ -150,7 +166,8 @@ def save(self: ModelOracle, path: str | Path) -> Path:
     obj = dict(format=ORACLE_FORMAT, **model_spec(self.models[0]),
                members=[{k: v.detach().cpu() for k, v in m.state_dict().items()} for m in self.models],
                outputs=self.outputs, alphabet=self.alphabet, length=self.length, extra=list(self.extra),
-               rc_average=self.rc_average, info=self.info)
+               rc_average=self.rc_average, info=self.info,
+               **({} if self.train_keys is None else dict(train_keys=torch.from_numpy(self.train_keys.view(np.int64).copy()))))
     return atomic_write(path, lambda p: torch.save(obj, p))
 
 @patch(cls_method=True)
@@ -161,11 +178,18 @@ def load(cls: ModelOracle, path: str | Path, device: str | None = None) -> Model
     models = []
     for sd in obj['members']:
         m = build_model(obj['arch'], **obj['config']); m.load_state_dict(sd); models.append(m.to(default_device(device)).eval())
-    return cls(models, obj['outputs'], obj['alphabet'], obj['length'], obj['extra'], obj['rc_average'], info=obj['info'])
+    keys = obj.get('train_keys')  # oracles saved before it was recorded have none
+    return cls(models, obj['outputs'], obj['alphabet'], obj['length'], obj['extra'], obj['rc_average'], info=obj['info'],
+               train_keys=None if keys is None else keys.numpy().view(np.uint64))
 
 # %% ../nbs/20_oracles.ipynb #8db72d08
 def oracle_folds(n: int, folds: int = 1, val_fraction: float = 0.1, seed: int = 1234) -> list[tuple[np.ndarray, np.ndarray]]:
     "(train, val) row pairs: one 90/10 split for `folds=1`, else k folds each used once for validation."
+    _check_int('n (the number of rows)', n, 2); _check_int('folds', folds, 1); _check_int('split_seed', seed, 0)
+    if folds > n: raise ValueError(f'folds must be at most the number of rows ({n}), not {folds}')
+    _check_param(_is_num(val_fraction) and 0 < val_fraction < 1, 'val_fraction', 'a number between 0 and 1 (exclusive)', val_fraction)
+    if folds == 1 and not 1 <= int(round(val_fraction * n)) <= n - 1:
+        raise ValueError(f'val_fraction={val_fraction} of {n} rows gives {int(round(val_fraction * n))} validation rows; it must give 1 to {n - 1}')
     perm = np.random.default_rng(seed).permutation(n)
     if folds == 1:
         nv = int(round(val_fraction * n))
@@ -191,8 +215,8 @@ def _oracle_metrics(td: TaskData, oof: np.ndarray, arch: str, folds: int, logs: 
                 val_pearson=vm['pearson'], val_spearman=vm['spearman'], epochs_run=[sum(l['member'] == i for l in logs) for i in range(folds)],
                 train_config={k: v for k, v in vars(cfg).items()})
 
-def _save_oracle(oracle: 'ModelOracle', out_dir: str | Path, metrics: dict, logs: list):
-    out = Path(out_dir)
+def _save_oracle(oracle: 'ModelOracle', out: Path, metrics: dict, logs: list):
+    "Write the three artifacts into `out` (the run's staging folder)."
     oracle.save(out / 'oracle.pt'); write_json(out / 'metrics.json', metrics)
     atomic_write(out / 'log.jsonl', lambda p: p.write_text(''.join(json.dumps(l) + '\n' for l in logs)))
 
@@ -211,13 +235,19 @@ def train_oracle(
 ) -> ModelOracle:
     "Train an oracle on a whole task by the DeepSTARR recipe; write and return it."
     cfg = replace(cfg or RECIPES['deepstarr'], **overrides)
+    if not isinstance(td, TaskData): raise TypeError(f'train_oracle: td must be a TaskData (load_task), not {type(td).__name__}')
+    model_class(arch)  # an unknown architecture is an error now, not after loading anything
+    splits = oracle_folds(len(td), folds, val_fraction, split_seed)
     models, logs, oof = [], [], np.full(td.labels.shape, np.nan, np.float32)
-    for i, (tr, va) in enumerate(oracle_folds(len(td), folds, val_fraction, split_seed)):
-        r, oof[va] = _train_member(td, tr, va, i, arch, cfg, tiny, model_kw)
-        models.append(r.model); logs += [dict(member=i, **h) for h in r.history]
-    metrics = _oracle_metrics(td, oof, arch, len(models), logs, cfg)
-    oracle = ModelOracle(models, td.task.label_cols, td.task.alphabet, td.task.length, td.task.extra_channels, True, info=dict(metrics=metrics))
-    if out_dir: _save_oracle(oracle, out_dir, metrics, logs)
+    with staged_run(out_dir) as stage:  # checks and locks out_dir now; publishes oracle.pt, metrics.json, log.jsonl together
+        for i, (tr, va) in enumerate(splits):
+            r, oof[va] = _train_member(td, tr, va, i, arch, cfg, tiny, model_kw)
+            models.append(r.model); logs += [dict(member=i, **h) for h in r.history]
+        metrics, keys = _oracle_metrics(td, oof, arch, len(models), logs, cfg), key_set(td)
+        trained_on = dict(task=td.task.name, rows=len(td), sequences=len(keys), digest=key_digest(keys))
+        oracle = ModelOracle(models, td.task.label_cols, td.task.alphabet, td.task.length, td.task.extra_channels, True,
+                             info=dict(metrics=metrics, trained_on=trained_on), train_keys=keys)
+        if stage: _save_oracle(oracle, stage, metrics, logs)
     return oracle
 
 # %% ../nbs/20_oracles.ipynb #a88d2623

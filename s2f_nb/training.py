@@ -5,12 +5,14 @@ early stopping on validation Pearson, reverse-complement augmentation, MSE or th
 labels and extra-channel values; batches are one-hot encoded there) under a `TrainConfig`: AdamW with a constant,
 OneCycle or plateau schedule, bf16 autocast on GPU, reverse-complement augmentation, MSE or the 18-bin KL loss and
 early stopping on mean validation Pearson. It returns a `FitResult` (the best model, its history and metrics) and,
-given a folder, writes `model.pt`, `metrics.json` and `log.jsonl` atomically.
+given a folder, writes `model.pt`, `metrics.json` and `log.jsonl` as one set: the run is written into a hidden
+staging folder and published by renaming it to the folder at the end (`staged_run`), so a folder never mixes two runs.
 
-`train_task` is the usual entry point for a loaded task and a split: it builds the model for the task, fits it and
-scores the test rows. `predict` and `embed` run a model over a `SeqData`; `save_checkpoint` and `load_checkpoint`
-store and rebuild models; `RECIPES` holds the DeepSTARR and Prix Fixe recipes; `regression_metrics` gives Pearson,
-Spearman and MSE per output.
+Every setting is checked when a `TrainConfig` is made (`TrainConfig.check`), and `fit` / `train_task` check their
+data, split and folder before any work starts, with errors naming the parameter. `train_task` is the usual entry
+point for a loaded task and a split: it builds the model for the task, fits it and scores the test rows. `predict` and
+`embed` run a model over a `SeqData`; `save_checkpoint` and `load_checkpoint` store and rebuild models; `RECIPES`
+holds the DeepSTARR and Prix Fixe recipes; `regression_metrics` gives Pearson, Spearman and MSE per output.
 
 Docs: https://s2f-nb.github.io/s2f_nb/training.html.md"""
 
@@ -18,7 +20,8 @@ Docs: https://s2f-nb.github.io/s2f_nb/training.html.md"""
 
 # %% ../nbs/11_training.ipynb #fa4b0afe
 from __future__ import annotations
-import json, math, os, tempfile, time
+import json, math, os, shutil, tempfile, time
+from contextlib import contextmanager
 from dataclasses import dataclass, asdict, field, replace
 from pathlib import Path
 from typing import Callable, Sequence
@@ -27,6 +30,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from fastcore.basics import patch
+from filelock import FileLock, Timeout
 from scipy.stats import spearmanr
 from .core import get_alphabet, atomic_write, write_json
 from .data import TaskData
@@ -34,8 +38,9 @@ from .splits import Split
 from .models import SeqModel, build_model, model_spec
 
 # %% auto #0
-__all__ = ['RECIPES', 'CKPT_FORMAT', 'default_device', 'SeqData', 'soft_bins', 'kl_bins_loss', 'regression_metrics', 'predict',
-           'embed', 'TrainConfig', 'save_checkpoint', 'load_checkpoint', 'FitResult', 'fit', 'train_task']
+__all__ = ['RECIPES', 'CKPT_FORMAT', 'RUN_ARTIFACTS', 'artifact_hook', 'default_device', 'SeqData', 'soft_bins', 'kl_bins_loss',
+           'regression_metrics', 'predict', 'embed', 'TrainConfig', 'save_checkpoint', 'load_checkpoint', 'FitResult',
+           'check_out_dir', 'staged_run', 'fit', 'train_task']
 
 # %% ../nbs/11_training.ipynb #4c495d86
 def default_device(device: str | torch.device | None = None) -> torch.device:
@@ -191,6 +196,41 @@ class TrainConfig:
     wandb: str = 'disabled'  # 'disabled', 'offline' (cluster nodes; sync later) or 'online'
     wandb_project: str = 's2f_nb'  # W&B project
 
+    def __post_init__(self): self.check()  # named errors for bad settings (`check` below)
+
+# %% ../nbs/11_training.ipynb #2e3c749c
+def _is_int(v) -> bool: return isinstance(v, (int, np.integer)) and not isinstance(v, (bool, np.bool_))
+def _is_num(v) -> bool: return isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, (bool, np.bool_)) and math.isfinite(v)
+
+def _check_param(ok: bool, name: str, rule: str, value):
+    "Raise `ValueError('<name> must be <rule>, not <value>')` unless `ok`."
+    if not ok: raise ValueError(f'{name} must be {rule}, not {value!r}')
+
+def _check_int(name: str, value, lo: int = 1, none_ok: bool = False):
+    "An integer >= `lo` (or None when `none_ok`), else a named error."
+    _check_param((none_ok and value is None) or (_is_int(value) and value >= lo), name, f'an integer >= {lo}' + (' or None' if none_ok else ''), value)
+
+@patch
+def check(self: TrainConfig) -> TrainConfig:
+    "Every setting in range, else a `ValueError` naming it (run when a config is made or `replace`d)."
+    n = lambda k: f'TrainConfig.{k}'
+    for k in ('epochs', 'batch_size', 'eval_batch_size'): _check_int(n(k), getattr(self, k))
+    for k in ('patience', 'max_steps'): _check_int(n(k), getattr(self, k), none_ok=True)
+    _check_int(n('seed'), self.seed, 0)
+    for k, none_ok in (('lr', False), ('div_factor', False), ('lstm_lr', True), ('clip', True)):
+        v = getattr(self, k)
+        _check_param((none_ok and v is None) or (_is_num(v) and v > 0), n(k), 'a finite number > 0' + (' or None' if none_ok else ''), v)
+    _check_param(_is_num(self.weight_decay) and self.weight_decay >= 0, n('weight_decay'), 'a finite number >= 0', self.weight_decay)
+    _check_param(_is_num(self.pct_start) and 0 < self.pct_start < 1, n('pct_start'), 'a number between 0 and 1 (exclusive)', self.pct_start)
+    for k, ok in (('schedule', ('constant', 'onecycle', 'plateau')), ('loss', ('auto', 'mse', 'kl')),
+                  ('wandb', ('disabled', 'offline', 'online', None)), ('amp', ('auto', 'bf16', 'off', True, False, None))):
+        v = getattr(self, k); _check_param(any(v is o or (isinstance(v, str) and v == o) for o in ok), n(k), 'one of ' + ', '.join(map(repr, ok)), v)
+    for k in ('rc_aug', 'rc_average', 'progress'): _check_param(isinstance(getattr(self, k), (bool, np.bool_)), n(k), 'True or False', getattr(self, k))
+    if self.device not in (None, 'auto'):
+        try: torch.device(self.device)
+        except (RuntimeError, TypeError): _check_param(False, n('device'), "None, 'auto' or a torch device such as 'cpu' or 'cuda:0'", self.device)
+    return self
+
 RECIPES = dict(deepstarr=TrainConfig(),
                prixfixe=TrainConfig(epochs=80, batch_size=1024, lr=5e-3, weight_decay=0.01, schedule='onecycle',
                                     patience=None, rc_average=True))
@@ -268,13 +308,28 @@ def _wandb(cfg: TrainConfig, config: dict, out_dir: Path | None):
     return wandb.init(project=cfg.wandb_project, mode=cfg.wandb, config=config, dir=str(out_dir or '.'), reinit='finish_previous')
 
 # %% ../nbs/11_training.ipynb #c2937e2a
-def _check_fit(model: SeqModel, train: SeqData):
-    if train.y is None: raise ValueError('fit: the training data has no labels')
-    if train.y.shape[1] != model.n_targets:
-        raise ValueError(f'fit: labels have {train.y.shape[1]} column(s) but the model predicts {model.n_targets}')
-    if train.channels != model.config.get('in_channels', train.channels):
-        raise ValueError(f"fit: data has {train.channels} channels, model expects {model.config['in_channels']}")
+def _check_data(name: str, d, model: SeqModel, labels: bool):
+    "`d` (fit's `train` or `val`) fits `model`: a `SeqData` with matching channels and finite labels of the right width."
+    if not isinstance(d, SeqData): raise TypeError(f'fit: {name} must be a SeqData (SeqData.from_task / from_codes), not {type(d).__name__}')
+    if labels and d.y is None: raise ValueError(f'fit: {name} has no labels')
+    if d.channels != model.config.get('in_channels', d.channels):
+        raise ValueError(f"fit: {name} has {d.channels} channels, model expects {model.config['in_channels']}")
+    if d.y is None: return
+    if d.y.shape[1] != model.n_targets: raise ValueError(f'fit: {name} labels have {d.y.shape[1]} column(s) but the model predicts {model.n_targets}')
+    bad = (~torch.isfinite(d.y)).any(1).nonzero().flatten()
+    if len(bad): raise ValueError(f'fit: {name} labels are not finite in {len(bad)} row(s), e.g. row(s) {bad[:5].tolist()}')
 
+def _check_fit(model: SeqModel, train: SeqData, val: SeqData | None, outputs):
+    "Named errors for data that `fit` cannot train on, before any work."
+    _check_data('train', train, model, True)
+    if not len(train): raise ValueError('fit: train has 0 rows')
+    if val is not None:
+        _check_data('val', val, model, False)
+        if not len(val): raise ValueError('fit: val has 0 rows; pass val=None to train without validation')
+    if outputs is not None and len(outputs) != model.n_targets:
+        raise ValueError(f'fit: outputs names {len(outputs)} output(s) but the model predicts {model.n_targets}')
+
+# %% ../nbs/11_training.ipynb #f4840b3d
 @dataclass
 class _FitState:
     "What one `fit` call carries from epoch to epoch."
@@ -303,8 +358,7 @@ class _FitState:
 
 # %% ../nbs/11_training.ipynb #4bf41713
 def _fit_state(model: SeqModel, train: SeqData, val: SeqData | None, cfg: TrainConfig, out_dir, outputs) -> _FitState:
-    "Check the inputs, seed, move model and data to the device, and build the optimiser, schedule and W&B run."
-    _check_fit(model, train)
+    "Seed, move model and data to the device, and build the optimiser, schedule and W&B run (inputs checked by `fit`)."
     dev = default_device(cfg.device)
     torch.manual_seed(cfg.seed)
     gen = torch.Generator(device=dev).manual_seed(cfg.seed)
@@ -367,12 +421,68 @@ def end_epoch(self: _FitState, row: dict, score: float, bar) -> bool:
         if self.out_dir: save_checkpoint(self.out_dir / 'model.pt', self.model, self.names, dict(epoch=epoch, train_config=asdict(cfg)), self.best_state)
     else: self.bad += 1
     if cfg.schedule == 'plateau' and self.val is not None: self.sched.step(score)
+    if self.out_dir: _step(f'epoch{epoch}')  # the epoch is written
     return cfg.patience is not None and self.bad >= cfg.patience
+
+# %% ../nbs/11_training.ipynb #ed92c9b2
+RUN_ARTIFACTS = ('model.pt', 'metrics.json', 'log.jsonl', 'oracle.pt', 'wandb')  # what a run folder may hold
+artifact_hook: Callable[[str], None] | None = None  # called with each step's name as a run folder is written (fault-injection tests)
+
+def _step(name: str):
+    if artifact_hook is not None: artifact_hook(name)
+
+def _siblings(out: Path) -> tuple[Path, Path, Path]:
+    "The hidden siblings of run folder `out`: the run being written, the run being replaced, the lock file."
+    out = Path(os.path.abspath(out))
+    return tuple(out.parent / f'.{out.name}.{s}' for s in ('partial', 'previous', 'lock'))
+
+def check_out_dir(out_dir: str | Path | None) -> Path | None:
+    "`out_dir` as a path (None for none); a named error if it is a file or a folder holding anything but run artifacts."
+    if not out_dir: return None
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir(): raise ValueError(f'out_dir {out} is a file, not a folder')
+    other = sorted(p.name for p in out.iterdir() if p.name not in RUN_ARTIFACTS) if out.is_dir() else []
+    if other: raise ValueError(f'out_dir {out} holds files that are not run artifacts ({", ".join(other[:5])}); '
+                               'a run replaces the whole folder: use an empty or new folder')
+    return out
+
+# %% ../nbs/11_training.ipynb #5d06342a
+def _recover(out: Path):
+    "Finish a publication cut short between its two renames (or put the old run back); drop stale staging folders."
+    stage, prev, _ = _siblings(out)
+    if prev.exists() and not out.exists(): os.replace(stage if stage.exists() else prev, out)
+    for p in (prev, stage):
+        if p.exists(): shutil.rmtree(p)
+
+def _publish(stage: Path, out: Path):
+    "Replace `out` with `stage`: the old run is renamed aside, the new one renamed in, then the old one deleted."
+    _, prev, _ = _siblings(out)
+    _step('publish')
+    if out.exists(): os.replace(out, prev)
+    _step('swap'); os.replace(stage, out)
+    _step('cleanup'); shutil.rmtree(prev, ignore_errors=True)
+
+@contextmanager
+def staged_run(out_dir: str | Path | None):
+    "A fresh hidden staging folder for a run into `out_dir` (None: None), published as `out_dir` when the block ends."
+    out = check_out_dir(out_dir)
+    if out is None: yield None; return
+    stage, _, lockf = _siblings(out); stage.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(lockf))
+    try: lock.acquire(timeout=0)
+    except Timeout: raise RuntimeError(f'out_dir {out} is being written by another process (lock {lockf}); use another out_dir') from None
+    try:
+        _recover(out); stage.mkdir(); _step('stage')
+        yield stage
+        _publish(stage, out)
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True); _recover(out); raise
+    finally: lock.release()
 
 # %% ../nbs/11_training.ipynb #57ab801c
 @patch
 def summary(self: _FitState, t_start: float) -> dict:
-    "Load the best weights back; `fit`'s summary metrics (also written to `metrics.json` when there is a folder)."
+    "Load the best weights back; `fit`'s summary metrics."
     self.model.load_state_dict(self.best_state); self.model.eval()
     h = self.history
     b = next(r for r in h if r.get('best') and r['epoch'] == max(r2['epoch'] for r2 in h if r2.get('best')))
@@ -380,34 +490,48 @@ def summary(self: _FitState, t_start: float) -> dict:
                    seconds_per_epoch=float(np.mean([r['seconds'] for r in h])),
                    train_seqs_per_s=float(np.mean([r['seqs_per_s'] for r in h])), n_train=len(self.train),
                    **{k: b[k] for k in ('val_pearson_mean', 'val_spearman_mean', 'val_mse', 'val_pearson', 'val_spearman') if k in b})
-    if self.out_dir: write_json(self.out_dir / 'metrics.json', metrics)
     return metrics
 
+# %% ../nbs/11_training.ipynb #3aa77dcc
 def fit(
     model: SeqModel,  # any model from `s2f_nb.models`
     train: SeqData,  # training split (labels required)
     val: SeqData | None = None,  # validation split for early stopping / best-epoch selection
     cfg: TrainConfig | None = None,  # settings (default: DeepSTARR recipe)
-    out_dir: str | Path | None = None,  # where model.pt, metrics.json and log.jsonl go (None: nothing written)
+    out_dir: str | Path | None = None,  # where model.pt, metrics.json and log.jsonl go, published together (None: nothing written)
     outputs: Sequence[str] | None = None,  # output names (for metrics and the checkpoint)
+    *,
+    score: Callable[[SeqModel], dict] | None = None,  # more metrics of the best model (e.g. test rows), added before publishing
     **overrides,  # any `TrainConfig` field, e.g. epochs=5
 ) -> FitResult:
     "Train `model` on `train`, early-stopping on mean validation Pearson; returns the best model and its history."
     cfg = replace(cfg or TrainConfig(), **overrides)
-    st = _fit_state(model, train, val, cfg, out_dir, outputs)
+    _check_fit(model, train, val, outputs)
     from tqdm.auto import tqdm
-    t_start = time.time()
-    bar = tqdm(total=cfg.epochs * st.steps, desc=f'fit {model.arch}', disable=not cfg.progress, leave=False)
-    try:
-        for epoch in range(cfg.epochs):
-            row = st.train_epoch(epoch, bar)
-            if st.end_epoch(row, st.validate(row), bar): break
-    finally:
-        bar.close()
-        if st.run: st.run.finish()
-    return FitResult(model, st.history, st.summary(t_start), st.out_dir)
+    with staged_run(out_dir) as stage:
+        st = _fit_state(model, train, val, cfg, stage, outputs)
+        t_start = time.time()
+        bar = tqdm(total=cfg.epochs * st.steps, desc=f'fit {model.arch}', disable=not cfg.progress, leave=False)
+        try:
+            for epoch in range(cfg.epochs):
+                row = st.train_epoch(epoch, bar)
+                if st.end_epoch(row, st.validate(row), bar): break
+        finally:
+            bar.close()
+            if st.run: st.run.finish()
+        metrics = {**st.summary(t_start), **(score(model) if score else {})}
+        if stage: _step('metrics'); write_json(stage / 'metrics.json', metrics)
+    return FitResult(model, st.history, metrics, Path(out_dir) if out_dir else None)
 
 # %% ../nbs/11_training.ipynb #b3e3b7a3
+def _check_split(td: TaskData, split: Split):
+    "Named errors for a split that does not fit the task, before any work."
+    if not isinstance(split, Split): raise TypeError(f'train_task: split must be a Split (s2f_nb.splits), not {type(split).__name__}')
+    for k in ('train', 'val', 'test'):
+        r = getattr(split, k); out = r[(r < 0) | (r >= len(td))]
+        if len(out): raise ValueError(f'train_task: split.{k} has {len(out)} row(s) outside 0..{len(td) - 1} of {td.task.name}, e.g. {int(out[0])}')
+    if not len(split.train): raise ValueError('train_task: split.train is empty')
+
 def train_task(
     td: TaskData,  # a loaded task
     split: Split,  # train/val/test rows
@@ -420,15 +544,15 @@ def train_task(
 ) -> FitResult:
     "Build a model for `td`, train it on `split.train` (early stop on `split.val`) and score `split.test`."
     cfg = replace(cfg or TrainConfig(), **overrides)
+    _check_split(td, split); check_out_dir(out_dir)
     torch.manual_seed(cfg.seed)
     model = build_model(arch, tiny=tiny, in_channels=td.task.channels, n_outputs=len(td.task.label_cols),
                         length=td.task.length, **(model_kw or {}))
     dev = default_device(cfg.device)
     tr, va = (SeqData.from_task(td, i, dev) for i in (split.train, split.val))
-    res = fit(model, tr, va if len(split.val) else None, cfg, out_dir, list(td.task.label_cols))
-    if len(split.test):
+    def score(m: SeqModel) -> dict:  # the test rows, scored before the folder is published
+        if not len(split.test): return {}
         te = SeqData.from_task(td, split.test, dev)
-        tm = regression_metrics(predict(res.model, te, cfg.eval_batch_size, cfg.rc_average, cfg.amp), td.labels[split.test], td.task.label_cols)
-        res.metrics.update({f'test_{k}': v for k, v in tm.items()}, n_test=len(split.test), task=td.task.name)
-        if res.out_dir: write_json(res.out_dir / 'metrics.json', res.metrics)
-    return res
+        tm = regression_metrics(predict(m, te, cfg.eval_batch_size, cfg.rc_average, cfg.amp), td.labels[split.test], td.task.label_cols)
+        return {**{f'test_{k}': v for k, v in tm.items()}, 'n_test': len(split.test), 'task': td.task.name}
+    return fit(model, tr, va if len(split.val) else None, cfg, out_dir, list(td.task.label_cols), score=score)
