@@ -5,11 +5,11 @@
 
 Outputs are copied cell by cell, matched by cell id (papermill keeps the ids of the notebook it ran); the source
 notebook keeps its own sources and markdown, so a code cell whose source changed since the run is an error (re-run
-it). Streams are merged per cell, tqdm's "IProgress not found" warning is dropped, and papermill's injected
+it). Streams are merged per cell, progress bars and tqdm's "IProgress not found" warning are dropped, and papermill's injected
 parameters cell is not copied (the rendered notebook shows the defaults it ran with, plus `out_dir`). Then run
 `nbdev-clean`.
 """
-import json, sys
+import json, re, sys
 from pathlib import Path
 
 def merged_outputs(outs: list) -> list:
@@ -18,6 +18,8 @@ def merged_outputs(outs: list) -> list:
         if o.get('output_type') == 'stream':
             text = ''.join(o['text'])
             if 'TqdmWarning' in text or 'IProgress not found' in text or 'from .autonotebook import' in text: continue
+            if o['name'] == 'stderr' and all(re.search(r'\d+%\|', l) for l in text.replace('\r', '\n').split('\n') if l.strip()): continue  # progress bars
+            if not text.strip(): continue
             text = '\n'.join(l for l in text.split('\n') if l.strip() or not res) if o['name'] == 'stdout' else text
             if res and res[-1].get('output_type') == 'stream' and res[-1]['name'] == o['name']:
                 res[-1]['text'] = ''.join(res[-1]['text']) + ('\n' if not ''.join(res[-1]['text']).endswith('\n') else '') + text
