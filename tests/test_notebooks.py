@@ -1,5 +1,5 @@
 "Run each notebook under nbs/ as one pytest test through nbdev's own runner (honouring tst_flags)."
-import os
+import os, warnings
 from pathlib import Path
 import pytest
 import nbdev.test as nbt
@@ -14,5 +14,9 @@ def test_notebook(nb):
     skip = cfg.tst_flags.split() if isinstance(cfg.tst_flags, str) else list(cfg.tst_flags)
     force = os.environ.get('S2F_TEST_FLAGS', '').split()
     os.chdir(nb.parent)
-    ok, secs = nbt.test_nb(nb, skip_flags=[f for f in skip if f not in force], force_flags=force, basepath=str(ROOT))
+    # warnings raised by classes a notebook defines (module '__main__') cannot be sent between xdist workers: print them
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter('default')
+        ok, secs = nbt.test_nb(nb, skip_flags=[f for f in skip if f not in force], force_flags=force, basepath=str(ROOT))
+    for w in caught: print(f'{nb.name}: {w.category.__name__}: {w.message}')
     assert ok, f'{nb.name} failed (see the traceback above)'
