@@ -201,12 +201,17 @@ def _wandb_run(mode: str | None, out: Path, config: dict):
 class RunFolderError(RuntimeError):
     "A run folder is in use by another process, or holds a run made with other settings."
 
+def _check_loop(n_rounds: int, seed: int):
+    if n_rounds < 0: raise ValueError(f'n_rounds must be 0 or more, not {n_rounds}')
+    if seed < 0: raise ValueError(f'seed must be a non-negative integer, not {seed}')
+
 def _run_identity(td: TaskData, pool: Pool, student: Student, seed: int, tags: dict) -> dict:
     h = hashlib.sha256(pool.state.tobytes() + pool.round_labeled.tobytes()).hexdigest()[:16]
     return json.loads(json.dumps(dict(task=td.task.name, seed=seed, tags=tags, initial_pool=h, student=type(student).__name__), default=str))
 
 def _claim(out: Path, identity: dict) -> FileLock:
     "Lock the run folder (or refuse) and check that it holds this run; returns the held lock."
+    out.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(out / '.lock'))
     try: lock.acquire(timeout=0)
     except Timeout: raise RunFolderError(f'{out} is in use by another run (lock {out / ".lock"}); use another out_dir') from None
@@ -243,12 +248,9 @@ def run_al_loop(
 ) -> pd.DataFrame:
     "Run (or resume) a multi-round active-learning experiment; returns the results table (one row per round)."
     from tqdm.auto import tqdm
-    if n_rounds < 0: raise ValueError(f'n_rounds must be 0 or more, not {n_rounds}')
-    if seed < 0: raise ValueError(f'seed must be a non-negative integer, not {seed}')
+    _check_loop(n_rounds, seed)
     out, tests, tags = Path(out_dir), tests or {'test': pool.test}, tags or {}
-    out.mkdir(parents=True, exist_ok=True)
-    lock = _claim(out, _run_identity(td, pool, student, seed, tags))
-    run = bar = None
+    lock, run, bar = _claim(out, _run_identity(td, pool, student, seed, tags)), None, None
     try:
         st = _begin(td, pool, student, oracle, out)
         run = _wandb_run(wandb, out, dict(seed=seed, n_rounds=n_rounds, task=td.task.name, **tags))
@@ -261,7 +263,7 @@ def run_al_loop(
             st.results, st.round = pd.concat([st.results, pd.DataFrame([row])], ignore_index=True), r
             save_round(out, st, student, oracle)
             if run: run.log(row, step=r)
-            if on_round: on_round(row)
+            if on_round is not None: on_round(row)
             bar.set_postfix({k: f'{v:.3f}' for k, v in ev.items() if k.endswith('pearson')})
     finally:
         if bar is not None: bar.close()
