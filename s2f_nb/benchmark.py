@@ -125,7 +125,7 @@ def _progress_line(n_jobs: int) -> Callable:
               f"round {row['round']}: {row['n_labeled']} labelled, {ev}", flush=True)
     return show
 
-def _check_benchmark(td: TaskData, strategies, seeds, budget: Budget, split: BenchSplit):
+def _check_benchmark(strategies, seeds, budget: Budget, split: BenchSplit):
     "Every setting checked before any work starts."
     if not len(strategies): raise ValueError('strategies is empty')
     for s in strategies: get_acquisition(s)
@@ -150,7 +150,7 @@ def strategy_benchmark(
 ) -> pd.DataFrame:
     "Run every strategy for every seed; returns (and writes) the concatenated per-round results."
     td = load_task(task) if isinstance(task, str) else task
-    _check_benchmark(td, strategies, seeds, budget, split)
+    _check_benchmark(strategies, seeds, budget, split)
     sp, out, rows = split.make(td), Path(out_dir), []
     check_settings(out / 'settings.json', dict(task=td.task.name, budget=asdict(budget), split=asdict(split), student=describe(student)))
     jobs = [(s, seed) for seed in seeds for s in strategies]

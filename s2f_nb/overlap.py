@@ -26,11 +26,11 @@ import numpy as np
 import pandas as pd
 from .core import get_alphabet, reverse_complement, revcomp
 from .data import TaskData
-from .splits import Split
+from .splits import Split, BLAST_OPTS, blast_available
 
 # %% auto #0
-__all__ = ['BLAST_OPTS', 'seq_keys', 'Overlap', 'overlap', 'blast_available', 'core_sequences', 'blast_pairs', 'split_overlap',
-           'drop_shared', 'key_set', 'key_digest', 'rows_in']
+__all__ = ['seq_keys', 'Overlap', 'overlap', 'core_sequences', 'blast_pairs', 'split_overlap', 'drop_shared', 'key_set',
+           'key_digest', 'rows_in']
 
 # %% ../nbs/02b_overlap.ipynb #574ecc92
 def _unpadded(codes: np.ndarray, unknown: int) -> list[bytes]:
@@ -130,13 +130,6 @@ def overlap(
     return Overlap(a.task.name, b.task.name, len(ra), len(rb), pairs.reset_index(drop=True), status)
 
 # %% ../nbs/02b_overlap.ipynb #fe0fdbe6
-BLAST_OPTS = dict(word_size=11, gapopen=2, gapextend=1, penalty=-1, reward=1, max_target_seqs=500, xdrop_ungap=20,
-                  xdrop_gap=30, xdrop_gap_final=100, evalue=10, dust='no')  # hashFrag's blastn settings, as hashfrag_split uses them
-
-def blast_available() -> bool:
-    "Whether BLAST+ (`blastn` and `makeblastdb`) is on the PATH."
-    return shutil.which('blastn') is not None and shutil.which('makeblastdb') is not None
-
 def _trim(s: str, f5: str, f3: str, min_len: int = 10) -> str:
     "Cut a constant 5' flank (through its first occurrence, or a part of its end that starts `s`) and a 3' flank likewise."
     if f5:

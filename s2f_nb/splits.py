@@ -28,8 +28,9 @@ from .data import *
 from .data import _atomic_dir
 
 # %% auto #0
-__all__ = ['Split', 'random_split', 'chromosome_split', 'blast_dir', 'homology_hits', 'homology_pairs', 'canonical_seqs',
-           'check_no_leak', 'hashfrag_split', 'predefined_split', 'SplitError', 'column_split', 'split_task']
+__all__ = ['BLAST_OPTS', 'Split', 'random_split', 'chromosome_split', 'blast_available', 'blast_dir', 'homology_hits',
+           'homology_pairs', 'canonical_seqs', 'check_no_leak', 'hashfrag_split', 'predefined_split', 'SplitError',
+           'column_split', 'split_task']
 
 # %% ../nbs/02_splits.ipynb #b570f20a
 @dataclass
@@ -89,11 +90,13 @@ def chromosome_split(
                  dict(val=list(val), test=list(test), unknown=unknown))
 
 # %% ../nbs/02_splits.ipynb #27134ea6
-_BLAST = dict(word_size=11, gapopen=2, gapextend=1, penalty=-1, reward=1, max_target_seqs=500, xdrop_ungap=20,
-              xdrop_gap=30, xdrop_gap_final=100, evalue=10, dust='no')  # hashFrag's blastn settings
+BLAST_OPTS = dict(word_size=11, gapopen=2, gapextend=1, penalty=-1, reward=1, max_target_seqs=500, xdrop_ungap=20,
+                  xdrop_gap=30, xdrop_gap_final=100, evalue=10, dust='no')  # hashFrag's blastn settings
 _HITS = 'hashFrag.blastn.processed.tsv'  # query, subject, hashFrag's corrected alignment score
 
-def _blast_available() -> bool: return shutil.which('blastn') is not None and shutil.which('makeblastdb') is not None
+def blast_available() -> bool:
+    "Whether BLAST+ (`blastn` and `makeblastdb`) is on the PATH."
+    return shutil.which('blastn') is not None and shutil.which('makeblastdb') is not None
 
 def _run_tool(cmd: list[str], cwd: Path) -> None:
     "Run a BLAST+ program from an argument list (never through a shell) in `cwd`; a failure names the program and its message."
@@ -104,7 +107,7 @@ def _blast_commands(threads: int) -> list[list[str]]:
     "hashFrag's makeblastdb and blastn calls as argument lists, over file names relative to the run folder."
     db = ['makeblastdb', '-in', 'hashFrag.revcomps.fa', '-dbtype', 'nucl', '-input_type', 'fasta', '-title', 'hashFrag',
           '-out', 'hashFrag.blastdb']
-    opts = [a for k, v in _BLAST.items() for a in (f'-{k}', str(v))]
+    opts = [a for k, v in BLAST_OPTS.items() for a in (f'-{k}', str(v))]
     return [db, ['blastn', '-query', 'seqs.fa', '-db', 'hashFrag.blastdb', '-out', 'hashFrag.blastn.out', *opts,
                  '-num_threads', str(int(threads)), '-max_hsps', '1', '-outfmt', '6 std score positive gaps', '-strand', 'plus']]
 
@@ -124,7 +127,7 @@ def _orthogonal(homology: Path, p_test: float, seed: int, out: Path) -> tuple[se
 # %% ../nbs/02_splits.ipynb #241cb0ab
 def _blast_key(seqs: Sequence[str]) -> str:
     "A hash of the sequences (in order) and the BLAST settings: the name of their BLAST folder."
-    h = hashlib.sha256(json.dumps(_BLAST, sort_keys=True).encode())
+    h = hashlib.sha256(json.dumps(BLAST_OPTS, sort_keys=True).encode())
     for s in seqs: h.update(s.encode() + b'\n')
     return h.hexdigest()[:16]
 
@@ -136,8 +139,8 @@ def _run_blast(seqs: Sequence[str], folder: Path, threads: int) -> None:
     generate_reverse_complement_fasta(str(folder / 'seqs.fa'), str(folder / 'hashFrag.revcomps.fa'), logging.getLogger('hashFrag'))
     for cmd in _blast_commands(threads): _run_tool(cmd, folder)
     process(argparse.Namespace(blastn_path=str(folder / 'hashFrag.blastn.out'), processed_blastn_path=str(folder / _HITS),
-                               **{k: _BLAST[k] for k in ('gapopen', 'gapextend', 'penalty', 'reward')}))
-    write_json(folder / 'done.json', dict(n=len(seqs), key=_blast_key(seqs), blast=_BLAST))
+                               **{k: BLAST_OPTS[k] for k in ('gapopen', 'gapextend', 'penalty', 'reward')}))
+    write_json(folder / 'done.json', dict(n=len(seqs), key=_blast_key(seqs), blast=BLAST_OPTS))
 
 def blast_dir(
     seqs: Sequence[str],  # DNA sequences
@@ -246,7 +249,7 @@ def hashfrag_split(
     threads: int = 1,  # blastn threads
 ) -> Split:
     "A homology-aware split with hashFrag; raises if any val/test sequence has a homolog or an exact copy in train."
-    if not _blast_available(): raise RuntimeError('hashfrag_split needs BLAST+ (blastn, makeblastdb): apt-get install ncbi-blast+')
+    if not blast_available(): raise RuntimeError('hashfrag_split needs BLAST+ (blastn, makeblastdb): apt-get install ncbi-blast+')
     _sizes(len(seqs), fractions)
     logging.getLogger('hashFrag').setLevel(logging.WARNING)
     root = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix='hashfrag.'))

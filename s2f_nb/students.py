@@ -198,8 +198,7 @@ def _check(self: EnsembleStudent):
 @patch
 def predict(self: EnsembleStudent, x) -> np.ndarray:
     "Member-mean predictions `(N, n_targets)`."
-    self._check(); d = self.data(x)
-    return np.mean([predict(m, d, self.cfg.eval_batch_size) for m in self.members], 0)
+    return self.member_predictions(x).mean(0)
 
 @patch
 def member_predictions(self: EnsembleStudent, x) -> np.ndarray:
