@@ -236,9 +236,14 @@ class RoundInputs:
     labeled: Any = None
     best: float | None = None
     n_samples: int | None = None  # posterior draws per member (None: the student's default)
+    labeled_y: Any = None  # labels of the labelled set `(L, outputs)` (cluster sampling)
 
 def _labeled_emb(r: RoundInputs):
     return None if r.labeled is None or len(r.labeled) == 0 else r.student.embed(r.labeled)
+
+def _labeled_y(r: RoundInputs) -> np.ndarray:
+    if r.labeled_y is None: raise ValueError('needs labeled_y= (the labels of the labelled set)')
+    return np.asarray(r.labeled_y, np.float64).reshape(len(r.labeled_y), -1).mean(1)
 
 def _best(r: RoundInputs) -> float:
     if r.best is None: raise ValueError('needs best= (the best label so far)')
@@ -253,6 +258,7 @@ NEEDS: dict[str, tuple[str, Callable[[RoundInputs], Any]]] = {
     'members': ('per-member predictions `(M, N, outputs)` (`Student.member_predictions`)', lambda r: r.student.member_predictions(r.candidates)),
     'samples': ('posterior draws `(S, N, outputs)` (`Student.samples`)', lambda r: r.student.samples(r.candidates, r.n_samples)),
     'best': ('best label so far, a float (from the loop)', _best),
+    'labeled_y': ('labels of the labelled set `(L,)`, averaged over outputs (from the loop)', _labeled_y),
 }
 
 # %% ../nbs/41_acquisition.ipynb #0cab0bbf
@@ -292,7 +298,7 @@ def _need(need: str, r: RoundInputs, torch_seed: int, name: str):
         try: return compute(r)
         except NotImplementedError as e: raise NotImplementedError(f'acquisition {name!r} needs {need!r} ({desc}): {e}') from None
         except ValueError as e:
-            if need == 'best': raise ValueError(f'acquisition {name!r} {e}') from None
+            if need in ('best', 'labeled_y'): raise ValueError(f'acquisition {name!r} {e}') from None
             raise
 
 def acquire(
@@ -303,6 +309,7 @@ def acquire(
     rng: np.random.Generator,  # randomness (seeded by the loop)
     *,
     labeled=None,  # labelled sequences (for the distance-based strategies)
+    labeled_y=None,  # their labels (for cluster sampling)
     best: float | None = None,  # best label so far (EI)
     n_samples: int | None = None,  # posterior draws per member for sample-based strategies (default: the student's)
     device=None,  # where the geometric methods run
@@ -310,7 +317,7 @@ def acquire(
 ) -> np.ndarray:
     "Indices of the k candidates the strategy `name` would label next."
     acq = get_acquisition(name)
-    r, inputs = RoundInputs(student, candidates, labeled, best, n_samples), {}
+    r, inputs = RoundInputs(student, candidates, labeled, best, n_samples, labeled_y), {}
     if acq.needs:
         torch_seed = int(rng.integers(2**31))
         inputs = {need: _need(need, r, torch_seed, name) for need in acq.needs}
@@ -386,6 +393,11 @@ def _ei(k, pred, unc, best):
 def _thompson(k, rng, samples):
     "Batch Thompson sampling: each pick is the best candidate under another posterior draw."
     return thompson(samples.mean(-1), k, rng)
+
+@register_acquisition('greedy', needs=('pred',))
+def _greedy(k, pred):
+    "The k candidates with the highest predicted activity (pure exploitation, MLDE's final batch)."
+    return top_k(pred, k)
 
 @register_acquisition('softmax', needs=('pred',))
 def _softmax(k, rng, pred, temperature: float = 1.0):

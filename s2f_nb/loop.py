@@ -154,7 +154,8 @@ def _acquire_round(td: TaskData, st: LoopState, student: Student, oracle: Oracle
     if len(cand) < spec.batch_size:
         raise ValueError(f'round {r}: {type(spec.reservoir).__name__} proposed {len(cand)} candidates for a batch of {spec.batch_size}')
     t['candidates'] = time.perf_counter() - t0; t0 = time.perf_counter()
-    sel = acquire(spec.acquisition, student, cand.codes, spec.batch_size, rng, labeled=st.labeled_codes(td), best=st.best(), **spec.options)
+    x_lab, y_lab = st.training_set(td)
+    sel = acquire(spec.acquisition, student, cand.codes, spec.batch_size, rng, labeled=x_lab, labeled_y=y_lab, best=st.best(), **spec.options)
     t['acquisition'] = time.perf_counter() - t0; t0 = time.perf_counter()
     if cand.rows is not None:
         rows = np.asarray(cand.rows)[sel]
@@ -245,11 +246,12 @@ def run_al_loop(
     wandb: str = 'disabled',  # 'offline' / 'online' to log each row
     tags: dict | None = None,  # constant columns added to every row (strategy, seed, ...)
     on_round: Callable[[dict], None] | None = None,  # called with each new results row
+    metrics: Sequence[Callable] = (),  # round metrics `m(student, td, state) -> dict` added to each row (see `campaign_metrics`)
 ) -> pd.DataFrame:
     "Run (or resume) a multi-round active-learning experiment; returns the results table (one row per round)."
     from tqdm.auto import tqdm
     _check_loop(n_rounds, seed)
-    out, tests, tags = Path(out_dir), tests or {'test': pool.test}, tags or {}
+    out, tests, tags = Path(out_dir), {'test': pool.test} if tests is None else tests, tags or {}
     lock, run, bar = _claim(out, _run_identity(td, pool, student, seed, tags)), None, None
     try:
         st = _begin(td, pool, student, oracle, out)
@@ -259,6 +261,7 @@ def run_al_loop(
             rng, t, spec = np.random.default_rng([seed, r]), dict.fromkeys(STAGES, 0.0), sched(r) if r else None
             picked = _acquire_round(td, st, student, oracle, spec, r, rng, t) if r else _label_initial(td, st, oracle, t)
             n_lab, ev = _train_evaluate(td, st, student, tests, t)
+            for m in metrics: ev.update(m(student, td, st))
             row = _round_row(r, spec, n_lab, picked, ev, t, seed, tags, oracle, student)
             st.results, st.round = pd.concat([st.results, pd.DataFrame([row])], ignore_index=True), r
             save_round(out, st, student, oracle)
