@@ -32,13 +32,15 @@ from .data import load_task, TaskData
 from .pool import Pool, STATES
 from .oracles import LookupOracle
 from .students import Student
+from .encoders import get_encoder, cached_encode
+from .protein_students import PROTEIN_HEADS, FeatureMemo
 from .acquisition import get_acquisition
 from .loop import run_al_loop, schedule, RoundSpec, LoopState
 from .benchmark import check_settings, describe
 
 # %% auto #0
-__all__ = ['normalised_fitness', 'campaign_metrics', 'Campaign', 'landscape_pool', 'campaign_benchmark', 'campaign_table',
-           'plot_campaign']
+__all__ = ['normalised_fitness', 'campaign_metrics', 'variable_sites', 'ProteinRecipe', 'Campaign', 'landscape_pool',
+           'campaign_benchmark', 'campaign_table', 'plot_campaign']
 
 # %% ../nbs/53_campaigns.ipynb #42829b20
 def normalised_fitness(y: np.ndarray, how: str = 'auto') -> np.ndarray:
@@ -66,7 +68,36 @@ def campaign_metrics(td: TaskData, *, top: Sequence[int] = (10, 50), n_heldout: 
         return out
     return metric
 
-# %% ../nbs/53_campaigns.ipynb #63f7b569
+# %% ../nbs/53_campaigns.ipynb #4c8f189a
+def variable_sites(td: TaskData) -> tuple[int, ...]:
+    "0-based positions where the task's sequences differ."
+    c = td.codes
+    return tuple(int(i) for i in np.flatnonzero((c != c[:1]).any(0)))
+
+_MEMOS: dict[str, FeatureMemo] = {}
+
+@dataclass(frozen=True)
+class ProteinRecipe:
+    "A protein student factory `(td, seed, device) -> Student`: `head` on `encoder`, features shared across runs."
+    head: str = 'ridge'  # a key of `PROTEIN_HEADS`
+    encoder: str = 'onehot'  # a registered encoder
+    sites: str | tuple | None = 'variable'  # 'variable', explicit 0-based sites, or None (whole sequence)
+    encoder_kw: dict = field(default_factory=dict)  # other encoder settings (e.g. size=256 for 'unirep')
+    kw: dict = field(default_factory=dict)  # head settings (n_members, pca, kernel, ...)
+    disk_cache: bool = False  # embeddings through the on-disk cache (language models)
+
+    def __post_init__(self):
+        if self.head not in PROTEIN_HEADS: raise ValueError(f'unknown head {self.head!r}; choose from {sorted(PROTEIN_HEADS)}')
+
+    def __call__(self, td: TaskData, seed: int, device: str | None = None) -> Student:
+        sites = variable_sites(td) if self.sites == 'variable' else self.sites
+        enc = get_encoder(self.encoder, **({} if sites is None else dict(sites=sites)), **self.encoder_kw)
+        memo = _MEMOS.setdefault(enc.fingerprint(), FeatureMemo(enc.fingerprint()))
+        st = PROTEIN_HEADS[self.head].for_task(td, encoder=enc, memo=memo, seed=seed, **self.kw)
+        if self.disk_cache: st.featurize = lambda x: cached_encode(enc, x)
+        return st
+
+# %% ../nbs/53_campaigns.ipynb #a6011cab
 @dataclass
 class Campaign:
     "A student factory and the acquisition of each round (the last one repeats), with options and a reservoir."
@@ -90,7 +121,7 @@ def landscape_pool(n: int, n_initial: int, seed: int) -> Pool:
     p.state[first] = STATES.index('labeled'); p.round_labeled[first] = 0
     return p
 
-# %% ../nbs/53_campaigns.ipynb #34c67b0b
+# %% ../nbs/53_campaigns.ipynb #ac1ec283
 def _campaign_line(n_jobs: int) -> Callable:
     t0, done = time.time(), [0]
     def show(name: str, seed: int, r: pd.DataFrame):
@@ -98,6 +129,20 @@ def _campaign_line(n_jobs: int) -> Callable:
         print(f"[{(time.time() - t0) / 60:5.1f} min] run {done[0]}/{n_jobs} {name} seed {seed}: best {last['best_fitness']:.3f} "
               f"at {int(last['n_labeled'])} labels{' (global max)' if last['found_max'] else ''}", flush=True)
     return show
+
+def _one_run(td: TaskData, name: str, c: Campaign, seed: int, oracle: LookupOracle, metric: Callable, n_initial: int, batch_size: int,
+             n_rounds: int, out: Path, device) -> pd.DataFrame:
+    o = copy.copy(oracle); o.set_counters(dict(oracle_calls=0, oracle_labels=0))  # one index, fresh counters per run
+    return run_al_loop(td, landscape_pool(len(td), n_initial, seed), c.student(td, seed, device), o, schedule(c.specs(batch_size)),
+                       n_rounds, out / f'{name}_seed{seed}', seed=seed, tests={}, progress=False, tags=dict(strategy=name), metrics=[metric])
+
+_WORKER: dict = {}
+def _worker_run(task: str, name: str, c: Campaign, seed: int, n_heldout: int, normalise: str, **kw) -> pd.DataFrame:
+    "A run in a worker process: the task, oracle and metric are built once per process."
+    if _WORKER.get('key') != (task, n_heldout, normalise):
+        td = load_task(task)
+        _WORKER.update(key=(task, n_heldout, normalise), td=td, oracle=LookupOracle(td), metric=campaign_metrics(td, n_heldout=n_heldout, normalise=normalise))
+    return _one_run(_WORKER['td'], name, c, seed, _WORKER['oracle'], _WORKER['metric'], **kw)
 
 def campaign_benchmark(
     task: str | TaskData,  # a landscape: task name or loaded task
@@ -111,30 +156,36 @@ def campaign_benchmark(
     normalise: str = 'auto',  # see `normalised_fitness`
     out_dir: str | Path = 'runs/campaigns',
     device: str | None = None,
+    n_jobs: int = 1,  # runs in parallel worker processes (a task given by name; each worker uses one thread)
     progress: bool = True,  # a line per finished run
 ) -> pd.DataFrame:
     "Run every campaign for every seed on the whole landscape; per-round results with the campaign metrics."
     td = load_task(task) if isinstance(task, str) else task
     if not campaigns: raise ValueError('campaigns is empty')
     if not len(seeds) or min(seeds) < 0: raise ValueError(f'seeds must be non-negative integers, not {list(seeds)}')
+    if n_jobs > 1 and not isinstance(task, str): raise ValueError('n_jobs > 1 needs the task by name (workers load it themselves)')
     out = Path(out_dir)
     check_settings(out / 'settings.json', dict(task=td.task.name, n_initial=n_initial, batch_size=batch_size, n_rounds=n_rounds,
                    n_heldout=n_heldout, normalise=normalise, campaigns={k: dict(student=describe(c.student), acquisitions=list(c.acquisitions),
                    options=c.options, reservoir=describe(c.reservoir) if c.reservoir is not None else None) for k, c in campaigns.items()}))
-    metric, oracle = campaign_metrics(td, n_heldout=n_heldout, normalise=normalise), LookupOracle(td)  # one index, fresh counters per run
-    jobs = [(name, seed) for seed in seeds for name in campaigns]; show = _campaign_line(len(jobs)) if progress else None; rows = []
-    for name, seed in jobs:
-        c = campaigns[name]
-        o = copy.copy(oracle); o.set_counters(dict(oracle_calls=0, oracle_labels=0))
-        r = run_al_loop(td, landscape_pool(len(td), n_initial, seed), c.student(td, seed, device), o, schedule(c.specs(batch_size)),
-                        n_rounds, out / f'{name}_seed{seed}', seed=seed, tests={}, progress=False, tags=dict(strategy=name), metrics=[metric])
+    jobs = [(name, seed) for seed in seeds for name in campaigns]; show = _campaign_line(len(jobs)) if progress else None
+    kw = dict(n_initial=n_initial, batch_size=batch_size, n_rounds=n_rounds, out=out, device=device)
+    if n_jobs > 1:
+        from joblib import Parallel, delayed
+        runs = Parallel(n_jobs=n_jobs, return_as='generator')(delayed(_worker_run)(task, name, campaigns[name], seed, n_heldout, normalise, **kw)
+                                                              for name, seed in jobs)
+    else:
+        oracle, metric = LookupOracle(td), campaign_metrics(td, n_heldout=n_heldout, normalise=normalise)
+        runs = (_one_run(td, name, campaigns[name], seed, oracle, metric, **kw) for name, seed in jobs)
+    rows = []
+    for (name, seed), r in zip(jobs, runs):
         rows.append(r)
         if show: show(name, seed, r)
     res = pd.concat(rows, ignore_index=True)
     atomic_write(out / 'results.csv', lambda p: res.to_csv(p, index=False))
     return res
 
-# %% ../nbs/53_campaigns.ipynb #c675eb36
+# %% ../nbs/53_campaigns.ipynb #95a9a5c5
 def _labels_to(d: pd.DataFrame, level: float) -> float:
     hit = d.sort_values('round'); hit = hit[hit['best_fitness'] >= level]
     return float(hit['n_labeled'].iloc[0]) if len(hit) else float('nan')
