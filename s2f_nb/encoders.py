@@ -27,11 +27,11 @@ import pandas as pd
 from .core import encode, decode, SequenceError, atomic_write, write_json
 
 # %% auto #0
-__all__ = ['AMINO_ACIDS', 'ENCODERS', 'AAINDEX_92_ADDITIONS', 'Encoder', 'protein_strings', 'register_encoder', 'get_encoder',
-           'encoder_table', 'OneHotEncoder', 'TableEncoder', 'aaindex_table', 'aaindex_pca', 'AAIndexEncoder',
-           'varimax', 'varimax_criterion', 'georgiev_components', 'GeorgievEncoder', 'load_esm', 'esm_weights_hash',
-           'esm_tokens', 'ESM2Encoder', 'esm_masked_marginal_table', 'esm_masked_marginals', 'EmbeddingCacheError',
-           'default_cache_dir', 'EmbeddingCache', 'cache_folder', 'cached_encode']
+__all__ = ['AMINO_ACIDS', 'ENCODERS', 'LAZY_ENCODERS', 'AAINDEX_92_ADDITIONS', 'Encoder', 'protein_strings', 'register_encoder',
+           'get_encoder', 'encoder_table', 'OneHotEncoder', 'TableEncoder', 'aaindex_table', 'aaindex_pca',
+           'AAIndexEncoder', 'varimax', 'varimax_criterion', 'georgiev_components', 'GeorgievEncoder', 'load_esm',
+           'esm_weights_hash', 'esm_tokens', 'ESM2Encoder', 'esm_masked_marginal_table', 'esm_masked_marginals',
+           'EmbeddingCacheError', 'default_cache_dir', 'EmbeddingCache', 'cache_folder', 'cached_encode']
 
 # %% ../nbs/12_encoders.ipynb #daaacad1
 class Encoder:
@@ -91,9 +91,12 @@ def register_encoder(name: str) -> Callable:
         cls.name = name; ENCODERS[name] = cls; return cls
     return deco
 
+LAZY_ENCODERS = {'unirep': 's2f_nb.unirep'}  # encoders registered by a module of their own, imported on first use
+
 def get_encoder(name: str, **kw) -> Encoder:
     "A registered encoder built with settings `kw` (an error lists the registered names)."
-    if name not in ENCODERS: raise ValueError(f'unknown encoder {name!r}; choose from {sorted(ENCODERS)}')
+    if name not in ENCODERS and name in LAZY_ENCODERS: __import__(LAZY_ENCODERS[name])
+    if name not in ENCODERS: raise ValueError(f'unknown encoder {name!r}; choose from {sorted(set(ENCODERS) | set(LAZY_ENCODERS))}')
     return ENCODERS[name](**kw)
 
 def encoder_table() -> pd.DataFrame:
