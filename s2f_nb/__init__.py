@@ -5,6 +5,8 @@ Modules:
 - `s2f_nb.acquisition`: Batch-mode acquisition functions: which of the candidates to send to the oracle. Deterministic under a seed, fed by a student's predictions, uncertainties, embeddings or posterior samples, and incremental where the naive version would recompute all distances every step.
 - `s2f_nb.alphagenome`: A frozen AlphaGenome sequence encoder with a trainable probing head, behind the same model and oracle interfaces; it runs offline with user-supplied weights through the `alphagenome-pytorch` port.
 - `s2f_nb.benchmark`: Run a grid of acquisition strategies × seeds on a task with the lookup oracle, and summarise it: learning curves with a band over seeds, area under the curve, and each strategy's difference from random with its spread; and the same budget spent in different numbers of rounds or chosen from pools of different sizes; and what each strategy costs.
+- `s2f_nb.campaigns`: The ALDE setting as a benchmark: the whole measured landscape is the candidate pool, a campaign is a schedule of acquisitions, and every round reports the best fitness found, whether the global maximum was found, top-k hits and held-out Spearman.
+- `s2f_nb.clade`: Cluster-learning-assisted directed evolution (Qiu, Hu & Wei 2021) as an acquisition: hierarchical k-means of the encoded library, clusters drawn in proportion to their measured fitness.
 - `s2f_nb.core`: Alphabets, vectorized encoding to codes and one-hot, reverse complement, padding and k-mer counts.
 - `s2f_nb.data`: Where data lives, how files are read and checked, how a `Task` becomes cached code arrays, and checksummed downloads.
 - `s2f_nb.dream`: The 18-bin soft labels of Prix Fixe and the DREAM Challenge's weighted Pearson/Spearman score over the official test subsets.
@@ -15,12 +17,16 @@ Modules:
 - `s2f_nb.oracles`: Label sequences in silico: measured labels looked up from a task, or a model trained on a whole task by the DeepSTARR recipe (optionally a k-fold ensemble), saved as `oracle.pt` and rebuilt from it.
 - `s2f_nb.overlap`: Sequences shared by two tasks or splits: exact matches on both strands, near matches by BLAST as in the homology split, a summary of both, and dropping the shared rows.
 - `s2f_nb.pool`: Labeled, unlabeled, validation and test index sets over a task, disjoint by construction, saved and loaded.
+- `s2f_nb.proposals`: A mutation budget and constrained positions for pool campaigns: only variants within `max_mutations` of a parent that change only the allowed positions are candidates.
+- `s2f_nb.protein_students`: Students on fixed protein features, with uncertainty and posterior samples: bagged ridge, Bayesian ridge, a Gaussian process with pathwise samples, a bagged MLP ensemble and a bagged boosting ensemble.
 - `s2f_nb.reservoirs`: Where candidates come from: members of a pool, or new sequences generated from seeds (random with matched GC, dinucleotide shuffles, mutagenesis, EvoAug structural edits, JASPAR motif planting, recombination, and evolution guided by the student). Every generated sequence is checked before it leaves the reservoir.
+- `s2f_nb.rl`: A reinforcement-learning proposal head: a small A2C policy over edits (position, residue) from a parent sequence, rewarded by the student's prediction minus a mutation penalty, with an edit budget and constrained positions.
 - `s2f_nb.scaling`: How does a model's test performance grow with the number of labelled sequences? Train on nested subsets of increasing size (several seeds), fit a saturating power law, and read off small / medium / large data regimes.
 - `s2f_nb.splits`: Seeded random, chromosome and homology-aware (hashFrag + BLAST+) train/val/test splits, cached as index files.
 - `s2f_nb.students`: The models an active-learning loop retrains every round: `fit`, `predict`, `uncertainty` and `embed` on sequences, with ensembles, batched MC dropout (full or last-layer) and the total variance decomposed.
 - `s2f_nb.summary`: One table of every built-in task found in the data directory: rows, length, label statistics and split sizes. This is the README's main job for now.
 - `s2f_nb.tasks`: Real data sets, each read from its official file format: yeast DREAM 2022, K562 (Gosai 2023), human lentiMPRA (Agarwal 2025), DeepSTARR, GB1, ProteinGym, 5′ UTR ribosome load.
-- `s2f_nb.training`: One `fit` for every model: data kept encoded on the device, AdamW with OneCycle or plateau schedules, bf16 on GPU, early stopping on validation Pearson, reverse-complement augmentation, MSE or the 18-bin KL loss, atomic artifacts."""
+- `s2f_nb.training`: One `fit` for every model: data kept encoded on the device, AdamW with OneCycle or plateau schedules, bf16 on GPU, early stopping on validation Pearson, reverse-complement augmentation, MSE or the 18-bin KL loss, atomic artifacts.
+- `s2f_nb.unirep`: UniRep's multiplicative LSTM with its published UniRef50 weights, in PyTorch: embeddings (mean hidden state over the sequence or over chosen sites) and a zero-shot next-residue log-likelihood."""
 
 __version__ = "0.1.0"
