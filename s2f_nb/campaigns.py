@@ -35,6 +35,7 @@ from .students import Student
 from .encoders import get_encoder, cached_encode
 from .protein_students import PROTEIN_HEADS, FeatureMemo
 from .acquisition import get_acquisition
+from . import clade  # registers the 'clade' acquisition
 from .loop import run_al_loop, schedule, RoundSpec, LoopState
 from .benchmark import check_settings, describe
 
