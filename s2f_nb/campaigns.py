@@ -138,6 +138,16 @@ def _one_run(td: TaskData, name: str, c: Campaign, seed: int, oracle: LookupOrac
                        n_rounds, out / f'{name}_seed{seed}', seed=seed, tests={}, progress=False, tags=dict(strategy=name), metrics=[metric])
 
 _WORKER: dict = {}
+def _init_worker():
+    "One thread per worker process (torch and BLAS), so n_jobs workers use n_jobs cores."
+    import torch; from threadpoolctl import threadpool_limits
+    torch.set_num_threads(1); _WORKER['limits'] = threadpool_limits(1)
+
+def _run_pickled(blob: bytes) -> pd.DataFrame:
+    "A run from cloudpickled arguments (campaigns and students defined in a notebook travel by value)."
+    import cloudpickle  # bytes the parent process just made and sent through the executor's pipe, never a file
+    args, kw = cloudpickle.loads(blob); return _worker_run(*args, **kw)
+
 def _worker_run(task: str, name: str, c: Campaign, seed: int, n_heldout: int, normalise: str, **kw) -> pd.DataFrame:
     "A run in a worker process: the task, oracle and metric are built once per process."
     if _WORKER.get('key') != (task, n_heldout, normalise):
@@ -171,17 +181,24 @@ def campaign_benchmark(
                    options=c.options, reservoir=describe(c.reservoir) if c.reservoir is not None else None) for k, c in campaigns.items()}))
     jobs = [(name, seed) for seed in seeds for name in campaigns]; show = _campaign_line(len(jobs)) if progress else None
     kw = dict(n_initial=n_initial, batch_size=batch_size, n_rounds=n_rounds, out=out, device=device)
-    if n_jobs > 1:
-        from joblib import Parallel, delayed
-        runs = Parallel(n_jobs=n_jobs, return_as='generator')(delayed(_worker_run)(task, name, campaigns[name], seed, n_heldout, normalise, **kw)
-                                                              for name, seed in jobs)
+    if n_jobs > 1:  # spawned workers that live for the whole benchmark, so each keeps its features and index
+        import importlib, multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+        import cloudpickle
+        m = importlib.import_module('s2f_nb.campaigns')  # workers run the installed module's functions
+        ex = ProcessPoolExecutor(n_jobs, mp_context=mp.get_context('spawn'), initializer=m._init_worker)
+        futs = [ex.submit(m._run_pickled, cloudpickle.dumps(((task, name, campaigns[name], seed, n_heldout, normalise), kw))) for name, seed in jobs]
+        runs = (f.result() for f in futs)
     else:
         oracle, metric = LookupOracle(td), campaign_metrics(td, n_heldout=n_heldout, normalise=normalise)
         runs = (_one_run(td, name, campaigns[name], seed, oracle, metric, **kw) for name, seed in jobs)
     rows = []
-    for (name, seed), r in zip(jobs, runs):
-        rows.append(r)
-        if show: show(name, seed, r)
+    try:
+        for (name, seed), r in zip(jobs, runs):
+            rows.append(r)
+            if show: show(name, seed, r)
+    finally:
+        if n_jobs > 1: ex.shutdown(cancel_futures=True)
     res = pd.concat(rows, ignore_index=True)
     atomic_write(out / 'results.csv', lambda p: res.to_csv(p, index=False))
     return res
