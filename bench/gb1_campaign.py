@@ -11,7 +11,7 @@ import argparse, os, platform, tempfile, time
 import numpy as np
 from s2f_nb.campaigns import Campaign, ProteinRecipe, campaign_benchmark, campaign_table
 
-BEST = dict(head='boosting', encoder='aaindex', acquisitions=['thompson'])  # the experiment's best configuration
+BEST = dict(head='mlp', encoder='onehot', acquisitions=['thompson'])  # the experiment's best configuration
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])

@@ -18,7 +18,7 @@ from .reservoirs import PoolReservoir, Context
 from .acquisition import allowed
 
 # %% auto #0
-__all__ = ['ConstrainedPool']
+__all__ = ['ConstrainedPool', 'ScoredPool']
 
 # %% ../nbs/44_proposals.ipynb #d443f407
 class ConstrainedPool(PoolReservoir):
@@ -42,4 +42,21 @@ class ConstrainedPool(PoolReservoir):
         ok = pool[allowed(codes, self.parent, self.max_mutations, self.frozen())]
         if not len(ok): raise ValueError(f'no unlabelled variant of {len(pool)} is within {self.max_mutations} mutations of the parent '
                                          f'changing only positions {self.positions}')
+        return rng.choice(ok, min(n, len(ok)), replace=False)
+
+# %% ../nbs/44_proposals.ipynb #23e8fffa
+class ScoredPool(PoolReservoir):
+    "Unlabelled pool rows among the `top` rows with the highest prior `scores` (one per task row, e.g. a zero-shot score)."
+    def __init__(self, scores: np.ndarray, top: int):
+        self.scores, self.top = np.asarray(scores, np.float64).ravel(), int(top)
+        if self.top < 1: raise ValueError(f'top must be at least 1, not {top}')
+        if np.isnan(self.scores).any(): raise ValueError(f'scores has {int(np.isnan(self.scores).sum())} NaN values (first at row {int(np.flatnonzero(np.isnan(self.scores))[0])})')
+        keep = np.zeros(len(self.scores), bool); keep[np.argsort(-self.scores, kind='stable')[:self.top]] = True
+        self.keep = keep
+
+    def sample(self, pool, n, rng, ctx=None):
+        pool = np.asarray(pool)
+        if pool.max(initial=-1) >= len(self.keep): raise ValueError(f'ScoredPool has {len(self.keep)} scores but the pool has row {pool.max()}')
+        ok = pool[self.keep[pool]]
+        if not len(ok): raise ValueError(f'every one of the {self.top} best-scored variants is already labelled')
         return rng.choice(ok, min(n, len(ok)), replace=False)
