@@ -27,7 +27,7 @@ def main():
     wall = time.time() - t0
     tab = campaign_table(res)
     print(tab[['labels', 'seeds', 'best_fitness', 'best_fitness_sem', 'found_max', 'found_max_sem', 'top10_hits', 'heldout_spearman']].round(3).to_string())
-    t = res[res.strategy == 'best'].filter(like='time_').sum(1).groupby(res['round']).mean()
+    t = res[res.strategy == 'best'].filter(like='time_').sum(axis=1).groupby(res['round']).mean()
     print('mean wall time per round of the best configuration (s): ' + ', '.join(f'round {r}: {v:.1f}' for r, v in t.items()))
     cpu = next((l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name')), platform.processor())
     b, r = tab.loc['best'], tab.loc['random']
