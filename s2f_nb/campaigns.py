@@ -37,7 +37,7 @@ from .protein_students import PROTEIN_HEADS, FeatureMemo
 from .acquisition import get_acquisition
 from . import clade  # registers the 'clade' acquisition
 from .loop import run_al_loop, schedule, RoundSpec, LoopState
-from .benchmark import check_settings, describe
+from .benchmark import check_settings, describe, ci95
 
 # %% auto #0
 __all__ = ['normalised_fitness', 'campaign_metrics', 'variable_sites', 'ProteinRecipe', 'Campaign', 'landscape_pool',
@@ -210,7 +210,6 @@ def _labels_to(d: pd.DataFrame, level: float) -> float:
 
 def campaign_table(res: pd.DataFrame, baseline: str | None = 'random', level: float = 0.9) -> pd.DataFrame:
     "Per campaign, final round: best fitness, global-maximum rate, top-k hits, held-out Spearman (mean, SEM), labels to 90 %."
-    from s2f_nb.benchmark import ci95
     last = res.sort_values('round').groupby(['strategy', 'seed']).tail(1).set_index(['strategy', 'seed'])
     to90 = res.groupby(['strategy', 'seed']).apply(lambda d: _labels_to(d, level), include_groups=False)
     g = last.groupby('strategy'); n = g.size()
@@ -231,7 +230,7 @@ def plot_campaign(res: pd.DataFrame, ax=None, title: str | None = None, publishe
     if ax is None: _, ax = plt.subplots(figsize=(6.5, 4))
     sns.lineplot(res, x='n_labeled', y='best_fitness', hue='strategy', errorbar=('ci', 95), marker='o', ax=ax)
     x = res['n_labeled'].max()
-    for i, (k, v) in enumerate((published or {}).items()):
+    for k, v in (published or {}).items():
         ax.scatter([x], [v], marker='*', s=90, color='k', zorder=5); ax.annotate(k, (x, v), xytext=(-8, 0), textcoords='offset points', ha='right', fontsize=7)
     ax.set_xlabel('variants measured'); ax.set_ylabel('best fitness found (max = 1)'); ax.set_title(title or '')
     ax.figure.tight_layout()

@@ -73,7 +73,7 @@ def _clade(k, rng, emb, labeled_emb, labeled_y, k_increments: Sequence[int] = (3
     "CLADE: hierarchical k-means of candidates + labelled set, clusters drawn ∝ their mean measured fitness (Qiu et al. 2021)."
     lab = np.zeros((0, emb.shape[1]), emb.dtype) if labeled_emb is None else labeled_emb
     X = np.concatenate([np.asarray(emb), np.asarray(lab)]).astype(np.float32)
-    labeled = np.arange(len(emb), len(X)); n_lab = len(labeled)
-    levels = max(0, (n_lab - first_round) // hierarchy_batch)  # CLADE adds a level at first_round + h·hierarchy_batch labels
-    cl = cluster_tree(X, labeled, np.asarray(labeled_y, np.float64), levels=levels, k_increments=k_increments, seed=cluster_seed)
-    return clade_sample(cl, cluster_probabilities(cl, labeled, np.asarray(labeled_y, np.float64)), np.arange(len(emb)), k, rng)
+    labeled, y = np.arange(len(emb), len(X)), np.asarray(labeled_y, np.float64)
+    levels = max(0, (len(labeled) - first_round) // hierarchy_batch)  # CLADE adds a level at first_round + h·hierarchy_batch labels
+    cl = cluster_tree(X, labeled, y, levels=levels, k_increments=k_increments, seed=cluster_seed)
+    return clade_sample(cl, cluster_probabilities(cl, labeled, y), np.arange(len(emb)), k, rng)
