@@ -11,6 +11,7 @@ Modules:
 - `s2f_nb.data`: Where data lives, how files are read and checked, how a `Task` becomes cached code arrays, and checksummed downloads.
 - `s2f_nb.dream`: The 18-bin soft labels of Prix Fixe and the DREAM Challenge's weighted Pearson/Spearman score over the official test subsets.
 - `s2f_nb.encoders`: Protein sequences → fixed-size features: one-hot, AAIndex and Georgiev physicochemical components, UniRep and ESM-2 embeddings, with an embedding cache.
+- `s2f_nb.lab`: Propose → assay → import → update, for DNA, RNA and protein: a campaign folder with its store, candidates and student versions, driven from Python or from the `s2f campaign` command line.
 - `s2f_nb.loop`: Rounds of candidates → acquisition → oracle → retraining → evaluation, one results row per round, written atomically, checkpointed after every round and resumable after a crash with identical results.
 - `s2f_nb.models`: DREAM-RNN (Prix Fixe), the DeepSTARR CNN and a small CNN: one interface with `embed()`, a FLOPs estimate and tiny configs.
 - `s2f_nb.oracle_metrics`: Scores computed with an oracle on designed or acquired sequences: activity, specificity, argmax accuracy, Fréchet distance in the oracle's embedding space, k-mer uniqueness, edit-distance diversity and edit deltas.
@@ -23,6 +24,7 @@ Modules:
 - `s2f_nb.rl`: A reinforcement-learning proposal head: a small A2C policy over edits (position, residue) from a parent sequence, rewarded by the student's prediction minus a mutation penalty, with an edit budget and constrained positions.
 - `s2f_nb.scaling`: How does a model's test performance grow with the number of labelled sequences? Train on nested subsets of increasing size (several seeds), fit a saturating power law, and read off small / medium / large data regimes.
 - `s2f_nb.splits`: Seeded random, chromosome and homology-aware (hashFrag + BLAST+) train/val/test splits, cached as index files.
+- `s2f_nb.store`: One DuckDB file per lab campaign: settings, variants, rounds, proposals, assays and student versions; every write one transaction published atomically, assay files checked row by row before anything is written.
 - `s2f_nb.students`: The models an active-learning loop retrains every round: `fit`, `predict`, `uncertainty` and `embed` on sequences, with ensembles, batched MC dropout (full or last-layer) and the total variance decomposed.
 - `s2f_nb.summary`: One table of every built-in task found in the data directory: rows, length, label statistics and split sizes. This is the README's main job for now.
 - `s2f_nb.tasks`: Real data sets, each read from its official file format: yeast DREAM 2022, K562 (Gosai 2023), human lentiMPRA (Agarwal 2025), DeepSTARR, GB1, ProteinGym, 5′ UTR ribosome load.

@@ -86,6 +86,7 @@ class ProteinRecipe:
     encoder_kw: dict = field(default_factory=dict)  # other encoder settings (e.g. size=256 for 'unirep')
     kw: dict = field(default_factory=dict)  # head settings (n_members, pca, kernel, ...)
     disk_cache: bool = False  # embeddings through the on-disk cache (language models)
+    shared_memo: bool = True  # features shared across runs, transform fitted on every row seen; False: on the training rows (history-free)
 
     def __post_init__(self):
         if self.head not in PROTEIN_HEADS: raise ValueError(f'unknown head {self.head!r}; choose from {sorted(PROTEIN_HEADS)}')
@@ -93,7 +94,7 @@ class ProteinRecipe:
     def __call__(self, td: TaskData, seed: int, device: str | None = None) -> Student:
         sites = variable_sites(td) if self.sites == 'variable' else self.sites
         enc = get_encoder(self.encoder, **({} if sites is None else dict(sites=sites)), **self.encoder_kw)
-        memo = _MEMOS.setdefault(enc.fingerprint(), FeatureMemo(enc.fingerprint()))
+        memo = _MEMOS.setdefault(enc.fingerprint(), FeatureMemo(enc.fingerprint())) if self.shared_memo else False
         st = PROTEIN_HEADS[self.head].for_task(td, encoder=enc, memo=memo, seed=seed, **self.kw)
         if self.disk_cache: st.featurize = lambda x: cached_encode(enc, x)
         return st
