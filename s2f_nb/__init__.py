@@ -7,6 +7,7 @@ Modules:
 - `s2f_nb.benchmark`: Run a grid of acquisition strategies × seeds on a task with the lookup oracle, and summarise it: learning curves with a band over seeds, area under the curve, and each strategy's difference from random with its spread; and the same budget spent in different numbers of rounds or chosen from pools of different sizes; and what each strategy costs.
 - `s2f_nb.campaigns`: The ALDE setting as a benchmark: the whole measured landscape is the candidate pool, a campaign is a schedule of acquisitions, and every round reports the best fitness found, whether the global maximum was found, top-k hits and held-out Spearman.
 - `s2f_nb.clade`: Cluster-learning-assisted directed evolution (Qiu, Hu & Wei 2021) as an acquisition: hierarchical k-means of the encoded library, clusters drawn in proportion to their measured fitness.
+- `s2f_nb.cli`: `s2f campaign init | propose | import | update | status | export | report`: a whole lab campaign from the shell, with `--help` on every command.
 - `s2f_nb.core`: Alphabets, vectorized encoding to codes and one-hot, reverse complement, padding and k-mer counts.
 - `s2f_nb.data`: Where data lives, how files are read and checked, how a `Task` becomes cached code arrays, and checksummed downloads.
 - `s2f_nb.dream`: The 18-bin soft labels of Prix Fixe and the DREAM Challenge's weighted Pearson/Spearman score over the official test subsets.
@@ -20,6 +21,7 @@ Modules:
 - `s2f_nb.pool`: Labeled, unlabeled, validation and test index sets over a task, disjoint by construction, saved and loaded.
 - `s2f_nb.proposals`: A mutation budget and constrained positions for pool campaigns: only variants within `max_mutations` of a parent that change only the allowed positions are candidates.
 - `s2f_nb.protein_students`: Students on fixed protein features, with uncertainty and posterior samples: bagged ridge, Bayesian ridge, a Gaussian process with pathwise samples, a bagged MLP ensemble and a bagged boosting ensemble.
+- `s2f_nb.report`: One self-contained HTML page per lab campaign: what was measured in each round, how well the student's predictions held up, where the next batch sits among the candidates, and the student versions; checked in a headless browser.
 - `s2f_nb.reservoirs`: Where candidates come from: members of a pool, or new sequences generated from seeds (random with matched GC, dinucleotide shuffles, mutagenesis, EvoAug structural edits, JASPAR motif planting, recombination, and evolution guided by the student). Every generated sequence is checked before it leaves the reservoir.
 - `s2f_nb.rl`: A reinforcement-learning proposal head: a small A2C policy over edits (position, residue) from a parent sequence, rewarded by the student's prediction minus a mutation penalty, with an edit budget and constrained positions.
 - `s2f_nb.scaling`: How does a model's test performance grow with the number of labelled sequences? Train on nested subsets of increasing size (several seeds), fit a saturating power law, and read off small / medium / large data regimes.

@@ -21,27 +21,21 @@ Docs: https://s2f-nb.github.io/s2f_nb/lab.html.md"""
 # %% ../nbs/55_lab.ipynb #63bae2d0
 from __future__ import annotations
 import json, re, time, uuid
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Sequence, TYPE_CHECKING
 import numpy as np
 import pandas as pd
-import torch
-from .core import encode, decode, get_alphabet, atomic_write, write_json
+from fastcore.basics import patch
+from .core import encode, get_alphabet, atomic_write
 from .data import Task, TaskData, load_task, read_table, read_fasta, DataError
-from .students import Student
-from .acquisition import acquire, get_acquisition, allowed
-from .reservoirs import PoolReservoir, Context
-from .benchmark import StudentRecipe, DEFAULT_STUDENT_CFG
-from .training import TrainConfig
-from .campaigns import ProteinRecipe
-from .store import (CampaignStore, StoreError, AssayError, parse_assay_file, fault_point, sha256_bytes, now)
+from .store import CampaignStore, StoreError, AssayError, parse_assay_file, fault_point, sha256_bytes, now
+if TYPE_CHECKING: from s2f_nb.students import Student
 
 # %% auto #0
 __all__ = ['mutant_library', 'mutation_names', 'read_candidates', 'student_settings', 'make_student', 'init_campaign',
-           'LabCampaign', 'assay_file']
+           'LabCampaign', 'predict_scores', 'assay_file']
 
-# %% ../nbs/55_lab.ipynb #f144263e
+# %% ../nbs/55_lab.ipynb #e3dcc641
 def mutant_library(parent: str, *, alphabet: str = 'protein', max_mutations: int = 1, positions: Sequence[int] | None = None,
                    limit: int = 2_000_000) -> list[str]:
     "The parent and every variant with 1..`max_mutations` substitutions at `positions` (1-based; None: all)."
@@ -63,7 +57,7 @@ def mutation_names(seqs: Sequence[str], parent: str) -> list[str]:
     "Variant names from their substitutions relative to `parent` (1-based, e.g. 'V39D:G41A'; the parent is 'WT')."
     return [':'.join(f'{p}{i + 1}{a}' for i, (p, a) in enumerate(zip(parent, s)) if p != a) or 'WT' for s in seqs]
 
-# %% ../nbs/55_lab.ipynb #6692b6e1
+# %% ../nbs/55_lab.ipynb #dba899b8
 def _guess_alphabet(seqs: Sequence[str]) -> str:
     letters = set(''.join(seqs[:1000]).upper())
     return 'dna' if letters <= set('ACGTN') else 'rna' if letters <= set('ACGUN') else 'protein'
@@ -86,7 +80,7 @@ def read_candidates(task: str | None, *, parent: str | None = None, alphabet: st
     ids = td.meta['id'].astype(str) if 'id' in td.meta else None
     return td.sequences(), (ids.tolist() if ids is not None and ids.is_unique else None), td.task.alphabet
 
-# %% ../nbs/55_lab.ipynb #be640fc6
+# %% ../nbs/55_lab.ipynb #1d3650b0
 def student_settings(alphabet: str, *, head: str | None = None, encoder: str | None = None, arch: str | None = None,
                      student_kw: dict | None = None) -> dict:
     "The student a campaign records: protein head on an encoder, or an ensemble of a DNA/RNA architecture."
@@ -104,18 +98,21 @@ def make_student(s: dict):
     "The student factory `(td, seed, device) -> Student` of recorded settings."
     kw = dict(s.get('kw', {}))
     if s['kind'] == 'protein':
+        from s2f_nb.campaigns import ProteinRecipe
         enc_kw = kw.pop('encoder_kw', {})
         # history-free: the feature transform is fitted on the training rows, so every command rebuilds the same student
         return ProteinRecipe(s['head'], s['encoder'], encoder_kw=enc_kw, kw=kw, shared_memo=False,
                              disk_cache=s['encoder'] not in ('onehot', 'aaindex', 'georgiev'))
+    from s2f_nb.benchmark import StudentRecipe, DEFAULT_STUDENT_CFG
+    from s2f_nb.training import TrainConfig
+    from s2f_nb.models import get_model
     cfg = {k: kw.pop(k) for k in ('epochs', 'batch_size', 'lr', 'patience') if k in kw}
-    from s2f_nb.models import get_model  # an unknown architecture is an error now
     get_model(s['arch'])
     return StudentRecipe(s['arch'], n_members=kw.pop('n_members', 3), model_kw=kw.pop('model_kw', {}),
                          cfg=TrainConfig(**{**{k: getattr(DEFAULT_STUDENT_CFG, k) for k in ('epochs', 'batch_size', 'lr', 'patience')}, **cfg, 'progress': False}),
                          **kw)
 
-# %% ../nbs/55_lab.ipynb #3646b8c7
+# %% ../nbs/55_lab.ipynb #fe963ab7
 def _variant_table(seqs, names, parent, alphabet, ok) -> pd.DataFrame:
     if names is None: names = mutation_names(seqs, parent) if parent and alphabet == 'protein' else [f'v{i:07d}' for i in range(len(seqs))]
     v = pd.DataFrame(dict(variant_id=np.arange(len(seqs), dtype=np.int32), name=names, sequence=seqs, source='candidate', allowed=ok))
@@ -126,11 +123,12 @@ def _variant_table(seqs, names, parent, alphabet, ok) -> pd.DataFrame:
 
 def _allowed(codes, parent_codes, budget, frozen, L) -> np.ndarray:
     if parent_codes is None: return np.ones(len(codes), bool)
+    from s2f_nb.acquisition import allowed
     bad = [p for p in frozen if not 1 <= p <= L]
     if bad: raise ValueError(f'frozen positions {bad} are outside 1..{L}')
     return allowed(codes, parent_codes, budget, [p - 1 for p in frozen])
 
-# %% ../nbs/55_lab.ipynb #8b315f1f
+# %% ../nbs/55_lab.ipynb #8b85ea43
 def init_campaign(
     folder: str | Path,  # a new campaign folder
     *,
@@ -169,7 +167,7 @@ def init_campaign(
 def _save_npy(p: Path, codes: np.ndarray):
     with open(p, 'wb') as f: np.save(f, codes, allow_pickle=False)
 
-# %% ../nbs/55_lab.ipynb #278f80c6
+# %% ../nbs/55_lab.ipynb #f351ebf5
 class LabCampaign:
     "A campaign folder: settings, candidates, store, student versions; propose / import / update / status / export."
     def __init__(self, folder: str | Path):
@@ -198,9 +196,7 @@ class LabCampaign:
                'GROUP BY a.variant_id, v.name, v.sequence ORDER BY a.variant_id')
         return con.execute(sql).df() if con is not None else self.store.query(sql)
 
-# %% ../nbs/55_lab.ipynb #ea2312a4
-from fastcore.basics import patch
-
+# %% ../nbs/55_lab.ipynb #fdcf19d3
 def _training_set(self: LabCampaign, m: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     ids = m['variant_id'].to_numpy(); cand = ids < len(self.codes)
     x = np.asarray(self.codes[ids[cand]])
@@ -220,6 +216,7 @@ def load_student(self: LabCampaign, version: int | None = None, con=None) -> tup
         return None, None
     v, path, sha = rows[0]; f = self.dir / path
     if not f.is_file() or sha256_bytes(f.read_bytes()) != sha: raise StoreError(f'{f}: student version {v} is missing or damaged (SHA-256 differs)')
+    import torch
     st = make_student(self.settings['student'])(self.task_data(), self.settings['seed'])
     st.set_state(torch.load(f, map_location='cpu', weights_only=True))
     return st, int(v)
@@ -227,6 +224,7 @@ def load_student(self: LabCampaign, version: int | None = None, con=None) -> tup
 @patch
 def update(self: LabCampaign, *, progress: bool = True) -> dict:
     "Retrain the student on every measurement; saves and records a new student version."
+    import torch
     with self.store.write('update') as con:
         m = self.measurements(con)
         if not len(m): raise StoreError(f'{self.dir}: nothing measured yet; import an assay file first (`s2f campaign import`)')
@@ -242,7 +240,7 @@ def update(self: LabCampaign, *, progress: bool = True) -> dict:
                     [v, now(), rel, sha256_bytes((self.dir / rel).read_bytes()), len(x), n_assays, self.settings['seed'], secs])
     return dict(version=v, n_train=len(x), n_assays=int(n_assays), seconds=round(secs, 2), path=str(self.dir / rel))
 
-# %% ../nbs/55_lab.ipynb #72c9c024
+# %% ../nbs/55_lab.ipynb #19ba4fd5
 def _pool_rows(con, n_cand: int) -> np.ndarray:
     "Allowed candidates neither measured nor waiting for a measurement (sorted)."
     ok = con.execute('SELECT variant_id FROM variants WHERE allowed AND variant_id < ?', [n_cand]).df()['variant_id'].to_numpy()
@@ -256,6 +254,8 @@ def _check_fresh(con, version):
                                 'run `s2f campaign update` (LabCampaign.update) first')
 
 def _pick(self: LabCampaign, con, n, strategy, rng_seed, r, options) -> tuple[np.ndarray, Student | None, int | None, int]:
+    from s2f_nb.acquisition import acquire
+    from s2f_nb.reservoirs import PoolReservoir, Context
     rows = _pool_rows(con, len(self.codes))
     if len(rows) < n: raise ValueError(f'only {len(rows)} allowed candidates are neither measured nor proposed; cannot propose {n}')
     st, v = self.load_student(con=con)
@@ -273,8 +273,8 @@ def _pick(self: LabCampaign, con, n, strategy, rng_seed, r, options) -> tuple[np
     sel = acquire(strategy, st, cand.codes, n, rng, labeled=x, labeled_y=y, best=float(np.nanmax(y)), **options)
     return np.asarray(cand.rows)[sel], st, v, len(rows)
 
-# %% ../nbs/55_lab.ipynb #09c91a82
-def _predict(st: Student | None, x: np.ndarray, kappa: float, chunk: int = 65536) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+# %% ../nbs/55_lab.ipynb #898e8670
+def predict_scores(st: Student | None, x: np.ndarray, kappa: float, chunk: int = 65536) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     "Predicted mean, standard deviation and score mean + kappa * sd (NaN without a student), in chunks."
     if st is None: return (np.full(len(x), np.nan),) * 3
     mu, sd = [], []
@@ -298,13 +298,14 @@ def propose(self: LabCampaign, n: int = 96, *, strategy: str | None = None, seed
     if n < 1: raise ValueError(f'n must be at least 1, not {n}')
     opts = dict(options or {}, **({} if temperature is None else dict(temperature=temperature)))
     if strategy == 'ucb': opts.setdefault('kappa', kappa)
+    from s2f_nb.acquisition import get_acquisition
     seed = self.settings['seed'] if seed is None else int(seed)
     with self.store.write('propose') as con:
         r = con.execute('SELECT coalesce(max(round) + 1, 0) FROM rounds').fetchone()[0]
         has_student = con.execute('SELECT count(*) FROM students').fetchone()[0] > 0
         strategy = strategy or ('thompson' if has_student else 'random'); get_acquisition(strategy)
         rows, st, v, n_pool = _pick(self, con, n, strategy, seed, r, opts)
-        mu, sd, score = _predict(st, self.codes[rows], kappa)
+        mu, sd, score = predict_scores(st, self.codes[rows], kappa)
         names = con.execute('SELECT variant_id, name, sequence FROM variants WHERE variant_id IN (SELECT unnest(?))', [rows.tolist()]).df().set_index('variant_id').loc[rows]
         df = pd.DataFrame(dict(campaign=self.id, round=r, rank=np.arange(1, len(rows) + 1), variant=names['name'].to_numpy(),
                                sequence=names['sequence'].to_numpy(), predicted_mean=mu, uncertainty=sd, score=score, acquisition=strategy,
@@ -316,7 +317,7 @@ def propose(self: LabCampaign, n: int = 96, *, strategy: str | None = None, seed
     _write_batch(self.dir / 'rounds' / f'round_{r:04d}', df)
     return df
 
-# %% ../nbs/55_lab.ipynb #99e80402
+# %% ../nbs/55_lab.ipynb #f1b1fad6
 def _resolve(con, df: pd.DataFrame, name: str, probs: list, allow_unproposed: bool, s: dict) -> pd.DataFrame:
     "variant_id of each line (new ids for accepted external sequences), with problems for unknown, unproposed or inconsistent rows."
     con.register('f', df.assign(_n=df.get('variant', ''), _s=df.get('sequence', '')))
@@ -342,7 +343,7 @@ def _resolve(con, df: pd.DataFrame, name: str, probs: list, allow_unproposed: bo
         for i in np.flatnonzero(known & df['prop_round'].isna()): add(i, 'variant', f"{df['_n'].iloc[i] or df['_s'].iloc[i][:20]!r} was never proposed (import with --allow-unproposed to accept it)")
     return df, list(new)
 
-# %% ../nbs/55_lab.ipynb #a43fff54
+# %% ../nbs/55_lab.ipynb #e3592418
 def _replicates(con, df: pd.DataFrame, name: str, probs: list) -> pd.DataFrame:
     "Replicate numbers (given, or the next free ones) and problems for measurements given twice or already stored."
     df['_key'] = np.where(df['variant_id'].notna(), df['variant_id'].astype('Int64').astype(str), 's:' + df['_s'])  # new sequences by sequence
@@ -394,7 +395,7 @@ def import_assays(self: LabCampaign, path: str | Path, *, allow_unproposed: bool
     return dict(file=path.name, imported=len(df), already=False, new_sequences=len(new), unproposed=n_unprop, ignored_columns=ignored,
                 rounds=sorted(int(r) for r in df['prop_round'].dropna().unique()))
 
-# %% ../nbs/55_lab.ipynb #df9c7b0f
+# %% ../nbs/55_lab.ipynb #4d46b107
 @patch
 def status(self: LabCampaign) -> dict:
     "The campaign at a glance (counts, rounds, best variant, student versions, next step)."
@@ -423,7 +424,7 @@ def export(self: LabCampaign, n: int | None = 1000, *, kappa: float = 1.0, out: 
     with self.store.read() as con:
         ok = con.execute('SELECT variant_id FROM variants WHERE allowed AND variant_id < ? AND variant_id NOT IN (SELECT variant_id FROM assays) ORDER BY variant_id',
                          [len(self.codes)]).df()['variant_id'].to_numpy()
-        mu, sd, score = _predict(st, self.codes[ok], kappa)
+        mu, sd, score = predict_scores(st, self.codes[ok], kappa)
         top = ok[np.argsort(-score, kind='stable')[:n]]
         v_ = con.execute('SELECT variant_id, name, sequence FROM variants WHERE variant_id IN (SELECT unnest(?))', [top.tolist()]).df().set_index('variant_id').loc[top]
     k = np.argsort(-score, kind='stable')[:n]
@@ -433,7 +434,7 @@ def export(self: LabCampaign, n: int | None = 1000, *, kappa: float = 1.0, out: 
     _write_batch(Path(out) if out else self.dir / 'exports' / f'ranked_v{v:04d}', df.assign(campaign=self.id))
     return df
 
-# %% ../nbs/55_lab.ipynb #6374f391
+# %% ../nbs/55_lab.ipynb #70347b48
 def assay_file(batch: pd.DataFrame | str | Path, values, path: str | Path, **columns) -> Path:
     "Write an assay file for a proposed batch (its CSV or frame): the batch's `campaign` and `variant` columns, `values`, extra `columns`."
     b = pd.read_csv(batch) if isinstance(batch, (str, Path)) else batch

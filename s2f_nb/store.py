@@ -64,9 +64,11 @@ class CampaignInUse(StoreError):
 
 # %% ../nbs/54_campaign_store.ipynb #6d273a5e
 def fault_point(step: str):
-    "Kill this process (SIGKILL) if the environment variable S2F_FAULT names `step` (crash tests)."
+    "Kill this process (SIGKILL) if S2F_FAULT names `step`; sleep 60 s if S2F_PAUSE does (crash and concurrency tests)."
     if os.environ.get('S2F_FAULT') == step:
         import signal; os.kill(os.getpid(), signal.SIGKILL)
+    if os.environ.get('S2F_PAUSE') == step:
+        import time; time.sleep(60)
 
 def _fsync(path: Path):
     fd = os.open(path, os.O_RDONLY)
@@ -159,7 +161,8 @@ ASSAY_COLUMNS = ('variant', 'sequence', 'value', 'replicate', 'plate', 'date', '
 class AssayError(ValueError):
     "An assay file that cannot be imported; `.problems` lists every (file, line, column, problem)."
     def __init__(self, file: str, problems: list[dict], shown: int = 20):
-        self.file, self.problems = file, problems
+        self.file, self.problems = file, sorted(problems, key=lambda p: (p['line'], p['column'] or ''))
+        problems = self.problems
         lines = [f"  line {p['line']}" + (f", column {p['column']!r}" if p['column'] else '') + f": {p['problem']}" for p in problems[:shown]]
         more = [f'  ... and {len(problems) - shown} more'] if len(problems) > shown else []
         super().__init__(f'{file}: {len(problems)} problem(s); nothing was imported:\n' + '\n'.join(lines + more))
