@@ -105,9 +105,9 @@ def make_student(s: dict):
                              disk_cache=s['encoder'] not in ('onehot', 'aaindex', 'georgiev'))
     from s2f_nb.benchmark import StudentRecipe, DEFAULT_STUDENT_CFG
     from s2f_nb.training import TrainConfig
-    from s2f_nb.models import get_model
+    from s2f_nb.models import model_class
     cfg = {k: kw.pop(k) for k in ('epochs', 'batch_size', 'lr', 'patience') if k in kw}
-    get_model(s['arch'])
+    model_class(s["arch"])  # an unknown architecture is an error here
     return StudentRecipe(s['arch'], n_members=kw.pop('n_members', 3), model_kw=kw.pop('model_kw', {}),
                          cfg=TrainConfig(**{**{k: getattr(DEFAULT_STUDENT_CFG, k) for k in ('epochs', 'batch_size', 'lr', 'patience')}, **cfg, 'progress': False}),
                          **kw)
