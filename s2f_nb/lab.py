@@ -22,17 +22,17 @@ Docs: https://s2f-nb.github.io/s2f_nb/lab.html.md"""
 from __future__ import annotations
 import json, re, time, uuid
 from pathlib import Path
-from typing import Sequence, TYPE_CHECKING
+from typing import Any, Sequence
 import numpy as np
 import pandas as pd
 from fastcore.basics import patch
 from .core import encode, get_alphabet, atomic_write
 from .data import Task, TaskData, load_task, read_table, read_fasta, DataError
 from .store import CampaignStore, StoreError, AssayError, parse_assay_file, fault_point, sha256_bytes, now
-if TYPE_CHECKING: from s2f_nb.students import Student
+Student = Any  # an `s2f_nb.students.Student` (not imported here: it pulls in torch)
 
 # %% auto #0
-__all__ = ['mutant_library', 'mutation_names', 'read_candidates', 'student_settings', 'make_student', 'init_campaign',
+__all__ = ['Student', 'mutant_library', 'mutation_names', 'read_candidates', 'student_settings', 'make_student', 'init_campaign',
            'LabCampaign', 'predict_scores', 'assay_file']
 
 # %% ../nbs/55_lab.ipynb #e3dcc641
@@ -235,7 +235,7 @@ def update(self: LabCampaign, *, progress: bool = True) -> dict:
         t0 = time.perf_counter(); st.fit(x, y); secs = time.perf_counter() - t0
         v = (pv or 0) + 1; rel = f'students/v{v:04d}.pt'
         atomic_write(self.dir / rel, lambda p: torch.save(st.get_state(), p)); fault_point('artifact')
-        n_assays = con.execute('SELECT count(*) FROM assays').fetchone()[0]
+        n_assays = con.execute('SELECT count(*) FROM assays').fetchall()[0][0]
         con.execute('INSERT INTO students VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
                     [v, now(), rel, sha256_bytes((self.dir / rel).read_bytes()), len(x), n_assays, self.settings['seed'], secs])
     return dict(version=v, n_train=len(x), n_assays=int(n_assays), seconds=round(secs, 2), path=str(self.dir / rel))
@@ -248,8 +248,8 @@ def _pool_rows(con, n_cand: int) -> np.ndarray:
     return np.setdiff1d(ok, busy)
 
 def _check_fresh(con, version):
-    n = con.execute('SELECT count(*) FROM assays').fetchone()[0]
-    k = con.execute('SELECT n_assays FROM students WHERE version = ?', [version]).fetchone()[0]
+    n = con.execute('SELECT count(*) FROM assays').fetchall()[0][0]
+    k = con.execute('SELECT n_assays FROM students WHERE version = ?', [version]).fetchall()[0][0]
     if n != k: raise StoreError(f'student version {version} was trained on {k} measurements but the store holds {n}: '
                                 'run `s2f campaign update` (LabCampaign.update) first')
 
@@ -301,8 +301,8 @@ def propose(self: LabCampaign, n: int = 96, *, strategy: str | None = None, seed
     from s2f_nb.acquisition import get_acquisition
     seed = self.settings['seed'] if seed is None else int(seed)
     with self.store.write('propose') as con:
-        r = con.execute('SELECT coalesce(max(round) + 1, 0) FROM rounds').fetchone()[0]
-        has_student = con.execute('SELECT count(*) FROM students').fetchone()[0] > 0
+        r = con.execute('SELECT coalesce(max(round) + 1, 0) FROM rounds').fetchall()[0][0]
+        has_student = con.execute('SELECT count(*) FROM students').fetchall()[0][0] > 0
         strategy = strategy or ('thompson' if has_student else 'random'); get_acquisition(strategy)
         rows, st, v, n_pool = _pick(self, con, n, strategy, seed, r, opts)
         mu, sd, score = predict_scores(st, self.codes[rows], kappa)
@@ -328,19 +328,19 @@ def _resolve(con, df: pd.DataFrame, name: str, probs: list, allow_unproposed: bo
     add = lambda i, c, t: probs.append(dict(file=name, line=int(df['line'].iloc[i]), column=c, problem=t))
     letters, L, new = set(get_alphabet(s['alphabet']).letters), s['length'], {}
     for i in np.flatnonzero((df['_n'] != '') & df['id_name'].isna()): add(i, 'variant', f"{df['_n'].iloc[i]!r} is not a variant of campaign {s['campaign_id']!r}")
-    for i in np.flatnonzero((df['_n'] != '') & (df['_s'] != '') & df['id_name'].notna() & (df['id_name'] != df['id_seq'])):
+    for i in np.flatnonzero((df['_n'] != '') & (df['_s'] != '') & df['id_name'].notna() & (df['id_name'] != df['id_seq']).fillna(True).astype(bool)):
         add(i, 'sequence', f"the sequence is not that of variant {df['_n'].iloc[i]!r}")
     for i in np.flatnonzero((df['_n'] == '') & (df['_s'] == '')): add(i, 'variant', 'neither a variant name nor a sequence')
     for i in np.flatnonzero((df['_n'] == '') & (df['_s'] != '') & df['id_seq'].isna()):
         seq = df['_s'].iloc[i]
-        if not allow_unproposed: add(i, 'sequence', 'not a candidate of this campaign (import with --allow-unproposed to add it)'); continue
         bad = sorted(set(seq) - letters)
         if bad or len(seq) != L: add(i, 'sequence', f'letters {bad} outside the {s["alphabet"]} alphabet' if bad else f'length {len(seq)}, the campaign\'s is {L}'); continue
+        if not allow_unproposed: add(i, 'sequence', 'not a candidate of this campaign (import with --allow-unproposed to add it)'); continue
         new.setdefault(seq, None)
     df['variant_id'] = df['id_name'].fillna(df['id_seq'])
     known = df['variant_id'].notna()
     if not allow_unproposed:
-        for i in np.flatnonzero(known & df['prop_round'].isna()): add(i, 'variant', f"{df['_n'].iloc[i] or df['_s'].iloc[i][:20]!r} was never proposed (import with --allow-unproposed to accept it)")
+        for i in np.flatnonzero(known & df['prop_round'].isna()): add(i, 'variant' if df['_n'].iloc[i] else 'sequence', f"{df['_n'].iloc[i] or df['_s'].iloc[i][:20]!r} was never proposed (import with --allow-unproposed to accept it)")
     return df, list(new)
 
 # %% ../nbs/55_lab.ipynb #e3592418
@@ -352,13 +352,15 @@ def _replicates(con, df: pd.DataFrame, name: str, probs: list) -> pd.DataFrame:
     for k, g in df[dup].groupby(['_key', 'replicate'] if given else ['_key']):
         first = int(g['line'].iloc[0]); vals = g['value'].tolist()
         what = f"repeats line {first} with a conflicting value ({vals[0]} vs {{}})" if len(set(vals)) > 1 else f'repeats line {first}'
-        for line, val in zip(g['line'].iloc[1:], vals[1:]):
-            probs.append(dict(file=name, line=int(line), column='replicate' if given else 'variant',
+        for line, val, n in zip(g['line'].iloc[1:], vals[1:], g['_n'].iloc[1:]):
+            probs.append(dict(file=name, line=int(line), column='replicate' if given else 'variant' if n else 'sequence',
                               problem=what.format(val) + ('' if given else '; several measurements of a variant need a replicate column')))
     prev = con.execute('SELECT variant_id, max(replicate) AS r FROM assays GROUP BY variant_id').df().set_index('variant_id')['r']
     if given:
         stored = con.execute('SELECT a.variant_id, a.replicate, i.file, a.line FROM assays a JOIN imports i USING (import_id)').df()
-        hit = df.merge(stored, on=['variant_id', 'replicate'], how='inner', suffixes=('', '_old'))
+        ok = df[df['replicate'].notna() & (df['replicate'] % 1 == 0) & df['variant_id'].notna()]  # bad replicates are already problems
+        hit = ok.astype({'replicate': 'int64', 'variant_id': 'int64'}).merge(stored.astype({'replicate': 'int64', 'variant_id': 'int64'}),
+                                                                              on=['variant_id', 'replicate'], how='inner', suffixes=('', '_old'))
         for r in hit.itertuples():
             probs.append(dict(file=name, line=int(r.line), column='replicate', problem=f'replicate {int(r.replicate)} of this variant was already imported from {r.file} (line {r.line_old})'))
     else:
@@ -374,18 +376,19 @@ def import_assays(self: LabCampaign, path: str | Path, *, allow_unproposed: bool
         df, sha, ignored, probs = parse_assay_file(path, campaign_id=self.id)
         old = con.execute('SELECT file, imported FROM imports WHERE sha256 = ?', [sha]).fetchall()
         if old: return dict(file=path.name, imported=0, already=True, note=f'this file was already imported (as {old[0][0]} on {old[0][1]}); nothing changed')
-        if not probs:
+        new, n_file = [], len(probs)
+        if len(df):  # the rows could be read: check them against the store too, so that every problem is reported at once
             df, new = _resolve(con, df, path.name, probs, allow_unproposed, s)
-            if not probs: df = _replicates(con, df, path.name, probs)
+            if len(probs) == n_file: df = _replicates(con, df, path.name, probs)
         if probs: raise AssayError(path.name, sorted(probs, key=lambda p: (p['line'], p['column'] or '')))
         fault_point('checked')
-        n0 = con.execute('SELECT coalesce(max(variant_id) + 1, 0) FROM variants').fetchone()[0]
+        n0 = con.execute('SELECT coalesce(max(variant_id) + 1, 0) FROM variants').fetchall()[0][0]
         if new:
             ids = dict(zip(new, range(n0, n0 + len(new))))
             nv = pd.DataFrame(dict(variant_id=list(ids.values()), name=[f'x{i:07d}' for i in ids.values()], sequence=new, source='external', allowed=False))
             con.register('nv', nv); con.execute('INSERT INTO variants SELECT * FROM nv'); con.unregister('nv')
             df['variant_id'] = df['variant_id'].fillna(df['_s'].map(ids))
-        iid = con.execute('SELECT coalesce(max(import_id) + 1, 0) FROM imports').fetchone()[0]
+        iid = con.execute('SELECT coalesce(max(import_id) + 1, 0) FROM imports').fetchall()[0][0]
         n_unprop = int(df['prop_round'].isna().sum())
         con.execute('INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?)', [iid, path.name, sha, now(), len(df), n_unprop])
         a = pd.DataFrame(dict(import_id=iid, line=df['line'].astype(np.int64), variant_id=df['variant_id'].astype(np.int64), value=df['value'],
@@ -404,7 +407,7 @@ def status(self: LabCampaign) -> dict:
                              'FROM rounds r LEFT JOIN proposals p USING (round) LEFT JOIN assays a ON a.variant_id = p.variant_id '
                              'GROUP BY ALL ORDER BY r.round').df()
         m = self.measurements(con)
-        n_assays, n_files = con.execute('SELECT (SELECT count(*) FROM assays), (SELECT count(*) FROM imports)').fetchone()
+        n_assays, n_files = con.execute('SELECT (SELECT count(*) FROM assays), (SELECT count(*) FROM imports)').fetchall()[0]
         studs = con.execute('SELECT version, n_train, n_assays, created FROM students ORDER BY version').df()
     best = m.loc[m['value'].idxmax()] if len(m) else None
     stale = len(studs) == 0 or int(studs['n_assays'].iloc[-1]) != n_assays

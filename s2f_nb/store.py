@@ -12,7 +12,7 @@ Writes are **copy-on-write**: `CampaignStore.write` takes the campaign's writer 
 A process killed at any point leaves the store as it was before, or with the whole change; readers open the store
 read-only and are never blocked by a writer. All SQL is parameterized; tables of values travel as registered frames.
 
-`read_assays` checks an assay file completely before anything is written: every problem is reported with its
+`parse_assay_file` and `LabCampaign.import_assays` check an assay file completely before anything is written: every problem is reported with its
 file, line, column and what is wrong (`AssayError.problems`), and a file with any problem is rejected whole.
 
 Docs: https://s2f-nb.github.io/s2f_nb/store.html.md
@@ -181,23 +181,27 @@ def _decode(raw: bytes, name: str, probs: list) -> str | None:
 
 def _table(text: str, name: str, sep: str, probs: list) -> tuple[list[str], list[list[str]], list[int]]:
     rd = csv.reader(io.StringIO(text, newline=''), delimiter=sep)
-    header, rows, lines = None, [], []
-    for rec in rd:
-        if not any(f.strip() for f in rec): continue
-        if header is None: header = [h.strip().lower() for h in rec]; continue
-        if len(rec) != len(header):
-            _problem(probs, name, rd.line_num, None, f'{len(rec)} fields, the header has {len(header)}'); continue
-        rows.append(rec); lines.append(rd.line_num)
+    header, rows, lines, end = None, [], [], 0
+    try:
+        for rec in rd:
+            start, end = end + 1, rd.line_num  # a record can span lines (a newline inside quotes): report the line it starts on
+            if not any(f.strip() for f in rec): continue
+            if header is None: header = [h.strip().lower() for h in rec]; continue
+            if len(rec) != len(header):
+                _problem(probs, name, start, None, f'{len(rec)} fields, the header has {len(header)}'); continue
+            rows.append(rec); lines.append(start)
+    except csv.Error as e:
+        _problem(probs, name, end + 1, None, f'not a readable {"TSV" if sep == chr(9) else "CSV"} line ({e}); is a quote left open?')
     return header or [], rows, lines
 
 # %% ../nbs/54_campaign_store.ipynb #ae084744
 def _columns(header: list[str], name: str, probs: list) -> list[str]:
-    dup = sorted({h for h in header if header.count(h) > 1})
+    dup = sorted({h for h in header if h and header.count(h) > 1})
     if dup: _problem(probs, name, 1, dup[0], f'column(s) {dup} appear more than once')
     if 'value' not in header: _problem(probs, name, 1, 'value', f'missing column "value"; found {header}')
     if 'variant' not in header and 'sequence' not in header:
         _problem(probs, name, 1, 'variant', f'needs a "variant" or a "sequence" column; found {header}')
-    return [h for h in header if h not in ASSAY_COLUMNS]
+    return [h for h in header if h and h not in ASSAY_COLUMNS]  # empty names: trailing separators of spreadsheet exports
 
 def _values(df: pd.DataFrame, name: str, probs: list):
     v = df['value'].str.strip()
@@ -211,8 +215,9 @@ def _values(df: pd.DataFrame, name: str, probs: list):
 def _optional(df: pd.DataFrame, name: str, probs: list, campaign_id: str):
     if 'replicate' in df:
         r = pd.to_numeric(df['replicate'].str.strip(), errors='coerce')
-        for i in np.flatnonzero(r.isna() | (r < 1) | (r % 1 != 0)):
-            _problem(probs, name, df['line'].iloc[i], 'replicate', f'not a whole number of 1 or more: {df["replicate"].iloc[i]!r}')
+        for i in np.flatnonzero(r.isna() | (r < 1) | (r % 1 != 0) | (r > 2**31 - 1)):
+            _problem(probs, name, df['line'].iloc[i], 'replicate', f'not a whole number of 1 or more: {df["replicate"].iloc[i]!r}'
+                     if not r.iloc[i] > 2**31 - 1 else f'replicate {df["replicate"].iloc[i].strip()} is too large (at most 2147483647)')
         df['replicate'] = r
     if 'date' in df:
         s = df['date'].str.strip(); d = pd.to_datetime(s, format='%Y-%m-%d', errors='coerce')
