@@ -7,11 +7,12 @@ Modules:
 - `s2f_nb.benchmark`: Run a grid of acquisition strategies × seeds on a task with the lookup oracle, and summarise it: learning curves with a band over seeds, area under the curve, and each strategy's difference from random with its spread; and the same budget spent in different numbers of rounds or chosen from pools of different sizes; and what each strategy costs.
 - `s2f_nb.campaigns`: The ALDE setting as a benchmark: the whole measured landscape is the candidate pool, a campaign is a schedule of acquisitions, and every round reports the best fitness found, whether the global maximum was found, top-k hits and held-out Spearman.
 - `s2f_nb.clade`: Cluster-learning-assisted directed evolution (Qiu, Hu & Wei 2021) as an acquisition: hierarchical k-means of the encoded library, clusters drawn in proportion to their measured fitness.
-- `s2f_nb.cli`: `s2f campaign init | propose | import | update | status | export | report`: a whole lab campaign from the shell, with `--help` on every command.
+- `s2f_nb.cli`: `s2f campaign init | propose | import | update | status | export | report` runs a whole lab campaign from the shell, `s2f grid run | status | collect` an experiment grid; `--help` on every command.
 - `s2f_nb.core`: Alphabets, vectorized encoding to codes and one-hot, reverse complement, padding and k-mer counts.
 - `s2f_nb.data`: Where data lives, how files are read and checked, how a `Task` becomes cached code arrays, and checksummed downloads.
 - `s2f_nb.dream`: The 18-bin soft labels of Prix Fixe and the DREAM Challenge's weighted Pearson/Spearman score over the official test subsets.
 - `s2f_nb.encoders`: Protein sequences → fixed-size features: one-hot, AAIndex and Georgiev physicochemical components, UniRep and ESM-2 embeddings, with an embedding cache.
+- `s2f_nb.grid`: A grid of papermill parameters → one executed notebook per cell, in a local process pool or on SLURM through submitit; finished cells are skipped on a re-run and every cell's results are collected into one table.
 - `s2f_nb.lab`: Propose → assay → import → update, for DNA, RNA and protein: a campaign folder with its store, candidates and student versions, driven from Python or from the `s2f campaign` command line.
 - `s2f_nb.loop`: Rounds of candidates → acquisition → oracle → retraining → evaluation, one results row per round, written atomically, checkpointed after every round and resumable after a crash with identical results.
 - `s2f_nb.models`: DREAM-RNN (Prix Fixe), the DeepSTARR CNN and a small CNN: one interface with `embed()`, a FLOPs estimate and tiny configs.

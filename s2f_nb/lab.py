@@ -10,7 +10,7 @@ transaction; `update` retrains the student on every measurement and saves a new 
 The rounds are the loop's rounds: the same student recipe, the same candidate reservoir and the same per-round
 randomness (`default_rng([seed, round])`), so a campaign whose lab is a lookup oracle proposes exactly the batches
 `run_al_loop` acquires. The first round, with nothing measured, is a random draw that equals `landscape_pool`'s.
-The command line (`s2f campaign ...`, `nbs/57_cli`) calls these functions; the HTML report is in `nbs/56_report`.
+The command line (`s2f campaign ...`, `nbs/59_cli`) calls these functions; the HTML report is in `nbs/56_report`.
 
 Docs: https://s2f-nb.github.io/s2f_nb/lab.html.md
 
