@@ -10,6 +10,7 @@ Modules:
 - `s2f_nb.cli`: `s2f campaign init | propose | import | update | status | export | report` runs a whole lab campaign from the shell, `s2f grid run | status | collect` an experiment grid; `--help` on every command.
 - `s2f_nb.core`: Alphabets, vectorized encoding to codes and one-hot, reverse complement, padding and k-mer counts.
 - `s2f_nb.data`: Where data lives, how files are read and checked, how a `Task` becomes cached code arrays, and checksummed downloads.
+- `s2f_nb.design`: From a trained student to a list of sequences to order: candidates from reservoirs guided by the student, synthesis constraints enforced, a batch picked by an acquisition, and a ranked FASTA + CSV with predicted activity, uncertainty, distance to the nearest measured sequence and the reservoir each came from.
 - `s2f_nb.dream`: The 18-bin soft labels of Prix Fixe and the DREAM Challenge's weighted Pearson/Spearman score over the official test subsets.
 - `s2f_nb.encoders`: Protein sequences → fixed-size features: one-hot, AAIndex and Georgiev physicochemical components, UniRep and ESM-2 embeddings, with an embedding cache.
 - `s2f_nb.grid`: A grid of papermill parameters → one executed notebook per cell, in a local process pool or on SLURM through submitit; finished cells are skipped on a re-run and every cell's results are collected into one table.
@@ -30,6 +31,7 @@ Modules:
 - `s2f_nb.store`: One DuckDB file per lab campaign: settings, variants, rounds, proposals, assays and student versions; every write one transaction published atomically, assay files checked row by row before anything is written.
 - `s2f_nb.students`: The models an active-learning loop retrains every round: `fit`, `predict`, `uncertainty` and `embed` on sequences, with ensembles, batched MC dropout (full or last-layer) and the total variance decomposed.
 - `s2f_nb.summary`: One table of every built-in task found in the data directory: rows, length, label statistics and split sizes. This is the README's main job for now.
+- `s2f_nb.synthesis`: Can this sequence be ordered and cloned? Restriction sites absent on both strands, GC content within bounds, no long homopolymers, fixed flanks kept: checked on the whole construct, as a table of named problems or as a fast mask over millions of candidates.
 - `s2f_nb.tasks`: Real data sets, each read from its official file format: yeast DREAM 2022, K562 (Gosai 2023), human lentiMPRA (Agarwal 2025), DeepSTARR, GB1, ProteinGym, 5′ UTR ribosome load.
 - `s2f_nb.training`: One `fit` for every model: data kept encoded on the device, AdamW with OneCycle or plateau schedules, bf16 on GPU, early stopping on validation Pearson, reverse-complement augmentation, MSE or the 18-bin KL loss, atomic artifacts.
 - `s2f_nb.unirep`: UniRep's multiplicative LSTM with its published UniRef50 weights, in PyTorch: embeddings (mean hidden state over the sequence or over chosen sites) and a zero-shot next-residue log-likelihood."""
