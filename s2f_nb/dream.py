@@ -25,8 +25,8 @@ from .data import *
 from .tasks import *
 
 # %% auto #0
-__all__ = ['DREAM_WEIGHTS', 'yeast_soft_labels', 'bins_expectation', 'dream_public_indices', 'dream_public_pairs',
-           'dream_subsets', 'dream_score']
+__all__ = ['DREAM_WEIGHTS', 'NON_RANDOM_SUBSETS', 'yeast_soft_labels', 'bins_expectation', 'dream_public_indices',
+           'dream_public_pairs', 'dream_subsets', 'dream_score', 'dream_pool_rows']
 
 # %% ../nbs/01b_dream.ipynb #ff971399
 def yeast_soft_labels(
@@ -118,3 +118,13 @@ def dream_score(
     missing = [k for k in DREAM_WEIGHTS if k not in subsets]
     return dict(pearson_score=ps / w_used, spearman_score=ss / w_used, subsets=per, missing=missing,
                 weight_covered=w_used / sum(DREAM_WEIGHTS.values()))
+
+# %% ../nbs/01b_dream.ipynb #5a0afbcd
+NON_RANDOM_SUBSETS = ('high', 'low', 'yeast', 'challenging', 'motif_perturbation', 'motif_tiling')
+
+def dream_pool_rows(names: Sequence[str] = NON_RANDOM_SUBSETS, root: str | Path | None = None) -> np.ndarray:
+    "Sorted test-set rows in any of the subsets `names` (pairs flattened; public-leaderboard rows included)."
+    subs = dream_subsets(root, include_public=True)
+    missing = [n for n in names if n not in subs]
+    if missing: raise KeyError(f'DREAM subsets {missing} not found; available: {sorted(subs)}')
+    return np.unique(np.concatenate([np.ravel(subs[n]) for n in names]))
