@@ -36,8 +36,9 @@ from .loop import run_al_loop, schedule, RoundSpec
 # %% auto #0
 __all__ = ['StudentFactory', 'DEFAULT_STUDENT_CFG', 'COST_STAGES', 'check_settings', 'BenchSplit', 'benchmark_split', 'Budget',
            'StudentRecipe', 'describe', 'strategy_benchmark', 'curve_auc', 'ci95', 'auc_table', 'plot_curves',
-           'sweep_benchmark', 'round_structure_benchmark', 'round_structure_table', 'plot_round_structure',
-           'pool_size_benchmark', 'sweep_auc_table', 'plot_sweep_auc', 'cost_table', 'plot_cost']
+           'labels_to_reach', 'separation_table', 'sweep_benchmark', 'round_structure_benchmark',
+           'round_structure_table', 'plot_round_structure', 'pool_size_benchmark', 'sweep_auc_table', 'plot_sweep_auc',
+           'cost_table', 'plot_cost']
 
 # %% ../nbs/51_benchmark.ipynb #d694bdb2
 def check_settings(path: str | Path, settings: dict):
@@ -196,6 +197,36 @@ def plot_curves(res: pd.DataFrame, metric: str = 'test_pearson', ax=None, title:
     ax.set_xlabel('sequences labelled'); ax.set_ylabel(metric.replace('_', ' ')); ax.set_title(title or '')
     ax.figure.tight_layout()
     return ax
+
+# %% ../nbs/51_benchmark.ipynb #1c970949
+def labels_to_reach(d: pd.DataFrame, target: float, metric: str = 'test_pearson') -> float:
+    "Labels at which the curve `d` (one run) first reaches `target`, interpolated between rounds (NaN if never)."
+    d = d.sort_values('n_labeled'); x, y = d['n_labeled'].to_numpy(float), d[metric].to_numpy(float)
+    hit = np.flatnonzero(y >= target)
+    if not len(hit): return float('nan')
+    i = hit[0]
+    if i == 0: return float(x[0])
+    return float(x[i - 1] + (target - y[i - 1]) / (y[i] - y[i - 1]) * (x[i] - x[i - 1]))
+
+def separation_table(res: pd.DataFrame, metric: str = 'test_pearson', baseline: str = 'random') -> pd.DataFrame:
+    "Per strategy: paired AUC and final differences from `baseline` with 95 % CIs, labels saved to reach its final value, verdict."
+    if baseline not in set(res['strategy']): raise ValueError(f'no {baseline!r} runs to compare with')
+    rows = []
+    for (s, seed), d in res.groupby(['strategy', 'seed']):
+        b = res[(res['strategy'] == baseline) & (res['seed'] == seed)]
+        if not len(b): continue
+        bf = b.sort_values('round'); target, budget = bf[metric].iloc[-1], bf['n_labeled'].iloc[-1]
+        reach = labels_to_reach(d, target, metric)
+        rows.append(dict(strategy=s, seed=seed, d_auc=curve_auc(d, metric) - curve_auc(b, metric),
+                         d_final=d.sort_values('round')[metric].iloc[-1] - target, saved=budget - reach if reach == reach else float('nan')))
+    p = pd.DataFrame(rows); g = p.groupby('strategy')
+    out = pd.DataFrame(dict(seeds=g.size(), auc_diff=g['d_auc'].mean(), auc_diff_ci95=g['d_auc'].agg(ci95),
+                            final_diff=g['d_final'].mean(), final_diff_ci95=g['d_final'].agg(ci95),
+                            labels_saved_median=g['saved'].median(), reached_baseline=g['saved'].count()))
+    lo, hi = out['auc_diff'] - out['auc_diff_ci95'], out['auc_diff'] + out['auc_diff_ci95']
+    out['verdict'] = np.where(lo > 0, 'better than ' + baseline, np.where(hi < 0, 'worse than ' + baseline, 'no separation'))
+    out.loc[baseline, 'verdict'] = 'baseline'
+    return out.sort_values('auc_diff', ascending=False)
 
 # %% ../nbs/51_benchmark.ipynb #60248e0b
 def sweep_benchmark(
