@@ -16,3 +16,15 @@ def test_exp1_papermill(tmp_path):
     assert res['n_labeled'].max() == 250 and (tmp_path / 'exp1_curves.png').stat().st_size > 0
     assert 'plot:' in r.stdout
     assert 'kcenter seed 0 (run 2/2) round 1: 250 labelled' in r.stdout, r.stdout[-3000:]  # progress lines while it runs
+
+def test_exp1_papermill_dream_rnn(tmp_path):
+    "`-p arch dream_rnn` (the GPU-node student of the seed) runs through the same notebook (tiny config; `-p device cuda` on a GPU)."
+    tiny = dict(arch='dream_rnn', model_kw='{"tiny": true}', strategies='random,uncertainty', seeds='0', n_rounds=1, batch_size=50,
+                n_initial=200, n_train=1000, n_val=200, n_test=500, epochs=1, n_members=2, device='cpu')
+    args = [a for k, v in tiny.items() for a in ('-p', k, str(v))]
+    r = subprocess.run(['bash', str(ROOT / 'tools' / 'exp1.sh'), *args], capture_output=True, text=True, timeout=900,
+                       env={**os.environ, 'EXP1_OUT': str(tmp_path), 'S2F_CACHE': str(tmp_path / 'cache')})
+    assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
+    s = (tmp_path / 'settings.json').read_text()
+    assert '"arch": "dream_rnn"' in s and '"tiny": true' in s, s[:2000]
+    assert sorted(pd.read_csv(tmp_path / 'results.csv')['strategy'].unique()) == ['random', 'uncertainty']
