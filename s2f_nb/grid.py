@@ -20,7 +20,7 @@ Docs: https://s2f-nb.github.io/s2f_nb/grid.html.md"""
 
 # %% ../nbs/57_grid.ipynb #db4cc882
 from __future__ import annotations
-import hashlib, itertools, json, os, socket, time, traceback
+import hashlib, itertools, json, os, signal, socket, time
 from pathlib import Path
 from typing import Sequence
 import numpy as np
@@ -130,15 +130,28 @@ def run_grid(
         ex = _submitit(out, cluster, slurm, n_jobs)
         with ex.batch(): jobs = [(ex.submit(cell_fn, notebook, c, f, **kw), f) for c, f in todo]
         futs = {j: f for j, f in jobs}; wait = [j for j, _ in jobs]
+    old = _on_sigterm()
     try:
         for i, fut in enumerate(wait, 1):
             f = futs[fut]
             try: r = fut.result(); what = f"done in {r['seconds']:.0f} s"
             except Exception as e: what = f'FAILED: {str(e).splitlines()[-1] if str(e) else type(e).__name__}'[:300]
             if progress: _line(t0, i, len(todo), f.name, what)
+    except BaseException:  # interrupted or killed: the running cells stop too (their kernels exit with their worker)
+        if executor == 'local':
+            for p in list(getattr(ex, '_processes', {}).values()): p.terminate()
+        raise
     finally:
         if executor == 'local': ex.shutdown(cancel_futures=True)
+        if old is not None: signal.signal(signal.SIGTERM, old)
     return grid_status(out)
+
+def _on_sigterm():
+    "Make SIGTERM (kill, a scheduler's stop) interrupt the grid like Ctrl-C, so running cells are stopped; returns the old handler."
+    import threading
+    if threading.current_thread() is not threading.main_thread(): return None
+    def stop(signum, frame): raise KeyboardInterrupt(f'signal {signum}')
+    return signal.signal(signal.SIGTERM, stop)
 
 # %% ../nbs/57_grid.ipynb #e288d338
 def grid_status(out_dir: str | Path) -> pd.DataFrame:
