@@ -372,6 +372,9 @@ def _replicates(con, df: pd.DataFrame, name: str, probs: list) -> pd.DataFrame:
 def import_assays(self: LabCampaign, path: str | Path, *, allow_unproposed: bool = False) -> dict:
     "Check and store an assay file in one transaction; a file with any problem raises `AssayError` and nothing is written."
     path = Path(path); s = self.settings
+    if path.is_file():  # a file imported before is recognised at once, without parsing it or taking the writer lock
+        with self.store.read() as con: old = con.execute('SELECT file, imported FROM imports WHERE sha256 = ?', [sha256_bytes(path.read_bytes())]).fetchall()
+        if old: return dict(file=path.name, imported=0, already=True, note=f'this file was already imported (as {old[0][0]} on {old[0][1]}); nothing changed')
     with self.store.write(f'import {path.name}') as con:
         df, sha, ignored, probs = parse_assay_file(path, campaign_id=self.id)
         old = con.execute('SELECT file, imported FROM imports WHERE sha256 = ?', [sha]).fetchall()

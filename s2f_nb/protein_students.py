@@ -214,8 +214,10 @@ def _run(self: FeatureStudent, kind, x, fn, axis: int = 0):
     codes = protein_codes(x); key = (kind, self._version, _digest(codes))
     last, slot = self._last, kind if isinstance(kind, str) else kind[0]
     if slot not in last or last[slot][0] != key:
-        Z = self.embed(codes)
-        with torch_threads(self.threads): parts = [fn(Z[i:i + self.chunk]) for i in range(0, len(Z), self.chunk)]
+        self._check(); parts = []
+        for i in range(0, len(codes), self.chunk):  # one block's features at a time: no (N, D) copy of a million candidates
+            z = self.embed(codes[i:i + self.chunk])
+            with torch_threads(self.threads): parts.append(fn(z))
         last[slot] = (key, tuple(np.concatenate(p, axis) for p in zip(*parts)) if isinstance(parts[0], tuple) else np.concatenate(parts, axis))
     out = last[slot][1]
     return tuple(o.copy() for o in out) if isinstance(out, tuple) else out.copy()
