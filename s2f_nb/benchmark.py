@@ -225,7 +225,9 @@ def separation_table(res: pd.DataFrame, metric: str = 'test_pearson', baseline: 
                             labels_saved_median=g['saved'].median(), reached_baseline=g['saved'].count()))
     lo, hi = out['auc_diff'] - out['auc_diff_ci95'], out['auc_diff'] + out['auc_diff_ci95']
     out['verdict'] = np.where(lo > 0, 'better than ' + baseline, np.where(hi < 0, 'worse than ' + baseline, 'no separation'))
-    out.loc[baseline, 'verdict'] = 'baseline'
+    flo, fhi = out['final_diff'] - out['final_diff_ci95'], out['final_diff'] + out['final_diff_ci95']
+    out['verdict_final'] = np.where(flo > 0, 'better at the end', np.where(fhi < 0, 'worse at the end', 'no separation'))
+    out.loc[baseline, ['verdict', 'verdict_final']] = 'baseline'
     return out.sort_values('auc_diff', ascending=False)
 
 # %% ../nbs/51_benchmark.ipynb #60248e0b
