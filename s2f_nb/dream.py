@@ -17,6 +17,7 @@ Docs: https://s2f-nb.github.io/s2f_nb/dream.html.md"""
 from __future__ import annotations
 import gzip, json
 from pathlib import Path
+from typing import Sequence
 import numpy as np
 import pandas as pd
 from scipy.special import ndtr
