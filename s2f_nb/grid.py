@@ -26,6 +26,7 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 from .core import write_json
+from .benchmark import check_settings
 
 # %% auto #0
 __all__ = ['expand_grid', 'cell_name', 'GridError', 'run_cell', 'run_grid', 'grid_status', 'collect_grid', 'plot_grid_heatmap']
@@ -74,13 +75,9 @@ def run_cell(notebook: str | Path, params: dict, folder: str | Path, *, out_para
 
 # %% ../nbs/57_grid.ipynb #d3800718
 def _check_grid(out: Path, spec: dict):
-    f = out / 'grid.json'
-    if f.exists():
-        old = json.loads(f.read_text())
-        if old != spec:
-            diff = sorted(k for k in set(old) | set(spec) if old.get(k) != spec.get(k))
-            raise GridError(f'{out} holds another grid ({", ".join(diff)} differ); use another folder')
-    else: write_json(f, spec)
+    "Record the grid in `out/grid.json`, or refuse a folder that holds another one (naming what differs)."
+    try: check_settings(out / 'grid.json', spec)
+    except ValueError as e: raise GridError(f'{out} holds another grid: {e}') from None
 
 def _line(t0: float, i: int, n: int, name: str, what: str):
     print(f'[{(time.time() - t0) / 60:5.1f} min] cell {i}/{n} {name}: {what}', flush=True)
