@@ -111,6 +111,7 @@ def run_grid(
     if executor not in ('local', 'slurm'): raise ValueError(f"executor must be 'local' or 'slurm', not {executor!r}")
     notebook, out = Path(notebook), Path(out_dir)
     if not notebook.is_file(): raise FileNotFoundError(f'{notebook}: no such notebook')
+    _check_params(notebook, grid, out_param)
     cells, varying = expand_grid(grid), [k for k, v in grid.items() if isinstance(v, (list, tuple))]
     _check_grid(out, dict(notebook=notebook.name, grid=json.loads(json.dumps(grid, default=str)), out_param=out_param))
     todo = [(c, out / 'cells' / cell_name(c, varying)) for c in cells]
@@ -142,6 +143,15 @@ def run_grid(
         if executor == 'local': ex.shutdown(cancel_futures=True)
         if old is not None: signal.signal(signal.SIGTERM, old)
     return grid_status(out)
+
+def _check_params(notebook: Path, grid: dict, out_param: str):
+    "Refuse a grid naming a parameter the notebook does not have (papermill only warns, and the cell would run with the default)."
+    import papermill as pm
+    known = set(pm.inspect_notebook(str(notebook)))
+    if not known: raise GridError(f'{notebook}: no cell tagged `parameters`')
+    unknown = sorted(set(grid) - known)
+    if out_param not in known: unknown.append(f'{out_param} (the output-folder parameter)')
+    if unknown: raise GridError(f"{notebook}: no parameter {', '.join(unknown)}; it has {', '.join(sorted(known))}")
 
 def _on_sigterm():
     "Make SIGTERM (kill, a scheduler's stop) interrupt the grid like Ctrl-C, so running cells are stopped; returns the old handler."
