@@ -38,7 +38,7 @@ __all__ = ['StudentFactory', 'DEFAULT_STUDENT_CFG', 'COST_STAGES', 'check_settin
            'StudentRecipe', 'describe', 'strategy_benchmark', 'curve_auc', 'ci95', 'auc_table', 'plot_curves',
            'labels_to_reach', 'separation_table', 'sweep_benchmark', 'round_structure_benchmark',
            'round_structure_table', 'plot_round_structure', 'pool_size_benchmark', 'sweep_auc_table', 'plot_sweep_auc',
-           'cost_table', 'plot_cost']
+           'cost_table', 'plot_cost', 'gpu_projection']
 
 # %% ../nbs/51_benchmark.ipynb #d694bdb2
 def check_settings(path: str | Path, settings: dict):
@@ -360,3 +360,17 @@ def plot_cost(res: pd.DataFrame, metric: str = 'test_pearson', ax=None, title: s
     ax.set_xscale('log'); ax.set_xlabel('compute per run (s): candidates + acquisition + oracle + training')
     ax.set_ylabel(f'AUC ({metric.replace("_", " ")})'); ax.set_title(title or ''); ax.figure.tight_layout()
     return ax
+
+# %% ../nbs/51_benchmark.ipynb #3ba3a0b4
+def gpu_projection(train_flops: float,  # the measured runs' training FLOPs (sum of `train_flops`)
+                   task: str,  # the task the runs used (its channels and length size the models)
+                   *, arch: str = 'cnn',  # the students that were measured
+                   to_arch: str = 'dream_rnn',  # the students to project to
+                   gpu_tflops: float = 60.0,  # assumed sustained TFLOP/s of one GPU
+                   ) -> dict:
+    "The FLOPs ratio per sequence of `to_arch` over `arch` on `task`'s input, and the projected GPU-hours of the same runs."
+    from s2f_nb.data import get_task
+    from s2f_nb.models import build_model, flops_per_seq
+    t = get_task(task); c, n = t.channels, t.length
+    ratio = flops_per_seq(build_model(to_arch, in_channels=c, length=n), c, n) / flops_per_seq(build_model(arch, in_channels=c, length=n), c, n)
+    return dict(flops_ratio=ratio, projected_gpu_hours=train_flops * ratio / (gpu_tflops * 1e12) / 3600)

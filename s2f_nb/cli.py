@@ -280,9 +280,9 @@ def grid_collect(out: Annotated[Path, typer.Argument(help='the grid folder')],
     """
     def go():
         from s2f_nb.grid import collect_grid
-        from s2f_nb.core import atomic_write
+        from s2f_nb.core import write_csv
         df = collect_grid(out, results); dest = to or out / 'collected.csv'
-        atomic_write(dest, lambda p: df.to_csv(p, index=False)); typer.echo(f'{len(df)} rows from {df["cell"].nunique()} cells -> {dest}')
+        write_csv(dest, df); typer.echo(f'{len(df)} rows from {df["cell"].nunique()} cells -> {dest}')
     _run(go)
 
 # %% ../nbs/59_cli.ipynb #8171a9e3

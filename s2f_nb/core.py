@@ -25,7 +25,7 @@ import numpy as np
 # %% auto #0
 __all__ = ['DNA', 'RNA', 'PROTEIN', 'ALPHABETS', 'SequenceError', 'Alphabet', 'get_alphabet', 'encode', 'pad_crop', 'decode',
            'one_hot', 'one_hot_batches', 'reverse_complement', 'rc_one_hot', 'revcomp', 'kmer_counts', 'kmer_names',
-           'gc_content', 'atomic_write', 'write_json', 'save_npz']
+           'gc_content', 'atomic_write', 'write_json', 'save_npz', 'write_csv']
 
 # %% ../nbs/00_core.ipynb #cbc66c6e
 class SequenceError(ValueError):
@@ -290,3 +290,11 @@ def save_npz(path: str | Path, **arrays) -> Path:
     def _w(p: Path):
         with open(p, 'wb') as f: np.savez(f, **arrays)
     return atomic_write(path, _w)
+
+_COMPRESSION = {'.gz': 'gzip', '.bz2': 'bz2', '.xz': 'xz', '.zst': 'zstd', '.zip': 'zip'}
+
+def write_csv(path: str | Path, df, **kw) -> Path:
+    "Atomically write the frame `df` as CSV (no index), compressed as `path`'s suffix says (`.csv.gz`: gzip, reproducible bytes)."
+    comp = _COMPRESSION.get(Path(path).suffix.lower())  # the temporary file's `.part` name would hide it from pandas
+    comp = dict(method=comp, mtime=0) if comp == 'gzip' else comp
+    return atomic_write(path, lambda p: df.to_csv(p, index=False, compression=comp, **kw))

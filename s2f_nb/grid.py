@@ -175,7 +175,7 @@ def grid_status(out_dir: str | Path) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 def collect_grid(out_dir: str | Path, results: str = 'results.csv') -> pd.DataFrame:
-    "Every finished cell's `results` table, with the cell's varying parameters (and name) as leading columns."
+    "Every finished cell's `results` table, with the cell's varying parameters as leading columns, its name and its wall seconds."
     out = Path(out_dir); st = grid_status(out); frames = []
     varying = [c for c in st.columns if c not in ('cell', 'status', 'seconds', 'host', 'error')]
     for r in st[st['status'] == 'done'].itertuples(index=False):
@@ -186,7 +186,7 @@ def collect_grid(out_dir: str | Path, results: str = 'results.csv') -> pd.DataFr
             v = getattr(r, k)
             if k in df.columns: df[k] = df[k].where(df[k].notna(), v)
             else: df.insert(0, k, v)
-        frames.append(df.assign(cell=r.cell))
+        frames.append(df.assign(cell=r.cell, cell_seconds=r.seconds))
     if not frames: raise GridError(f'{out}: no finished cell yet')
     return pd.concat(frames, ignore_index=True)
 

@@ -26,7 +26,7 @@ from typing import Any, Sequence
 import numpy as np
 import pandas as pd
 from fastcore.basics import patch
-from .core import encode, get_alphabet, atomic_write
+from .core import encode, get_alphabet, atomic_write, write_csv
 from .data import Task, TaskData, load_task, read_table, read_fasta, DataError
 from .store import CampaignStore, StoreError, AssayError, parse_assay_file, fault_point, sha256_bytes, now
 Student = Any  # an `s2f_nb.students.Student` (not imported here: it pulls in torch)
@@ -445,4 +445,4 @@ def assay_file(batch: pd.DataFrame | str | Path, values, path: str | Path, **col
     "Write an assay file for a proposed batch (its CSV or frame): the batch's `campaign` and `variant` columns, `values`, extra `columns`."
     b = pd.read_csv(batch) if isinstance(batch, (str, Path)) else batch
     out = pd.DataFrame(dict(campaign=b['campaign'], variant=b['variant'], value=[repr(float(x)) for x in np.asarray(values, np.float64).ravel()], **columns))
-    return atomic_write(path, lambda p: out.to_csv(p, index=False))
+    return write_csv(path, out)
