@@ -112,6 +112,15 @@ def batch(self: SeqData, idx: torch.Tensor, rc: torch.Tensor | bool | None = Non
         else: cols.append(self.values[idx, j]); j += 1
     return torch.cat([x, torch.stack(cols, 1)[:, :, None].expand(B, len(cols), L)], 1)
 
+@patch
+def batches(self: SeqData, epoch: int, *, steps: int, batch_size: int, generator: torch.Generator, rc_aug: bool):
+    "One epoch of training batches `(x, y)`: a random permutation, `steps` batches, each row reverse-complemented with p = 0.5."
+    perm = torch.randperm(len(self), device=self.device, generator=generator)
+    for s in range(steps):
+        idx = perm[s * batch_size:(s + 1) * batch_size]
+        rc = torch.rand(len(idx), device=self.device, generator=generator) < 0.5 if rc_aug else None
+        yield self.batch(idx, rc), self.y[idx]
+
 # %% ../nbs/11_training.ipynb #9dfe664e
 def soft_bins(y: torch.Tensor, n_bins: int = 18, sd: float = 0.5) -> torch.Tensor:
     "Soft bin targets `(B, n_bins)` for expression `y` (B,) or (B, 1) on the 0..n_bins-1 scale (Prix Fixe)."
@@ -310,7 +319,12 @@ def _wandb(cfg: TrainConfig, config: dict, out_dir: Path | None):
 # %% ../nbs/11_training.ipynb #c2937e2a
 def _check_data(name: str, d, model: SeqModel, labels: bool):
     "`d` (fit's `train` or `val`) fits `model`: a `SeqData` with matching channels and finite labels of the right width."
-    if not isinstance(d, SeqData): raise TypeError(f'fit: {name} must be a SeqData (SeqData.from_task / from_codes), not {type(d).__name__}')
+    if not isinstance(d, SeqData):
+        if name == 'train' and callable(getattr(d, 'batches', None)) and hasattr(d, 'channels'):  # a stream (`s2f_nb.loading`): its rows are checked as they are read
+            if d.channels != model.config.get('in_channels', d.channels):
+                raise ValueError(f"fit: {name} has {d.channels} channels, model expects {model.config['in_channels']}")
+            return
+        raise TypeError(f'fit: {name} must be a SeqData (SeqData.from_task / from_codes) or, for train, a stream with `batches`, not {type(d).__name__}')
     if labels and d.y is None: raise ValueError(f'fit: {name} has no labels')
     if d.channels != model.config.get('in_channels', d.channels):
         raise ValueError(f"fit: {name} has {d.channels} channels, model expects {model.config['in_channels']}")
@@ -380,20 +394,18 @@ def train_epoch(self: _FitState, epoch: int, bar) -> dict:
     "Train one epoch; the log row (epoch, mean train loss, lr, timing)."
     model, train, dev, cfg = self.model, self.train, self.dev, self.cfg
     model.train(); t0 = time.time()
-    perm = torch.randperm(len(train), device=dev, generator=self.gen)
-    total = torch.zeros((), device=dev)
-    for s in range(self.steps):
-        idx = perm[s * self.bs:(s + 1) * self.bs]
-        rc = torch.rand(len(idx), device=dev, generator=self.gen) < 0.5 if self.rc_aug else None
-        with _amp(dev, cfg.amp): out = model(train.batch(idx, rc))
-        loss = self.loss_fn(out, train.y[idx])
+    total, n = torch.zeros((), device=dev), 0
+    for x, y in train.batches(epoch, steps=self.steps, batch_size=self.bs, generator=self.gen, rc_aug=self.rc_aug):
+        with _amp(dev, cfg.amp): out = model(x)
+        loss = self.loss_fn(out, y)
         self.opt.zero_grad(set_to_none=True); loss.backward()
         if cfg.clip: nn.utils.clip_grad_norm_(model.parameters(), cfg.clip)
         self.opt.step()
         if cfg.schedule == 'onecycle': self.sched.step()
-        total += loss.detach(); bar.update()
-    return dict(epoch=epoch, train_loss=(total / self.steps).item(), lr=self.opt.param_groups[0]['lr'],
-                seconds=time.time() - t0, seqs_per_s=self.steps * self.bs / max(time.time() - t0, 1e-9))
+        total += loss.detach(); n += 1; bar.update()
+    if n == 0: raise ValueError(f'fit: the training data gave no batch in epoch {epoch}')
+    return dict(epoch=epoch, train_loss=(total / n).item(), lr=self.opt.param_groups[0]['lr'],
+                seconds=time.time() - t0, seqs_per_s=n * self.bs / max(time.time() - t0, 1e-9))
 
 # %% ../nbs/11_training.ipynb #01a9e055
 @patch
