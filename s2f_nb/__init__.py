@@ -8,6 +8,7 @@ Modules:
 - `s2f_nb.campaigns`: The ALDE setting as a benchmark: the whole measured landscape is the candidate pool, a campaign is a schedule of acquisitions, and every round reports the best fitness found, whether the global maximum was found, top-k hits and held-out Spearman.
 - `s2f_nb.clade`: Cluster-learning-assisted directed evolution (Qiu, Hu & Wei 2021) as an acquisition: hierarchical k-means of the encoded library, clusters drawn in proportion to their measured fitness.
 - `s2f_nb.cli`: `s2f campaign init | propose | import | update | status | export | report` runs a whole lab campaign from the shell, `s2f grid run | status | collect` an experiment grid; `--help` on every command.
+- `s2f_nb.codes`: Code matrices too big for a device or a process: `.npy` arrays written chunk by chunk, published atomically, memory-mapped read-only; and the DREAM random-promoter design generated in chunks.
 - `s2f_nb.core`: Alphabets, vectorized encoding to codes and one-hot, reverse complement, padding and k-mer counts.
 - `s2f_nb.data`: Where data lives, how files are read and checked, how a `Task` becomes cached code arrays, and checksummed downloads.
 - `s2f_nb.design`: From a trained student to a list of sequences to order: candidates from reservoirs guided by the student, synthesis constraints enforced, a batch picked by an acquisition, and a ranked FASTA + CSV with predicted activity, uncertainty, distance to the nearest measured sequence and the reservoir each came from.
@@ -15,6 +16,7 @@ Modules:
 - `s2f_nb.encoders`: Protein sequences → fixed-size features: one-hot, AAIndex and Georgiev physicochemical components, UniRep and ESM-2 embeddings, with an embedding cache.
 - `s2f_nb.grid`: A grid of papermill parameters → one executed notebook per cell, in a local process pool or on SLURM through submitit; finished cells are skipped on a re-run and every cell's results are collected into one table.
 - `s2f_nb.lab`: Propose → assay → import → update, for DNA, RNA and protein: a campaign folder with its store, candidates and student versions, driven from Python or from the `s2f campaign` command line.
+- `s2f_nb.loading`: Training batches read from a memory-mapped pool through `scdataset`: streaming, buffer-shuffled streaming, block shuffling, random sampling and weighted sampling with blocks of 16 or 1, with rank splitting for `torch.distributed`.
 - `s2f_nb.loop`: Rounds of candidates → acquisition → oracle → retraining → evaluation, one results row per round, written atomically, checkpointed after every round and resumable after a crash with identical results.
 - `s2f_nb.models`: DREAM-RNN (Prix Fixe), the DeepSTARR CNN and a small CNN: one interface with `embed()`, a FLOPs estimate and tiny configs.
 - `s2f_nb.oracle_metrics`: Scores computed with an oracle on designed or acquired sequences: activity, specificity, argmax accuracy, Fréchet distance in the oracle's embedding space, k-mer uniqueness, edit-distance diversity and edit deltas.
