@@ -18,6 +18,7 @@ Modules:
 - `s2f_nb.lab`: Propose → assay → import → update, for DNA, RNA and protein: a campaign folder with its store, candidates and student versions, driven from Python or from the `s2f campaign` command line.
 - `s2f_nb.loading`: Training batches read from a memory-mapped pool through `scdataset`: streaming, buffer-shuffled streaming, block shuffling, random sampling and weighted sampling with blocks of 16 or 1, with rank splitting for `torch.distributed`.
 - `s2f_nb.loop`: Rounds of candidates → acquisition → oracle → retraining → evaluation, one results row per round, written atomically, checkpointed after every round and resumable after a crash with identical results.
+- `s2f_nb.mmseqs_split`: Cluster-then-split with MMseqs2 linclust (both strands, exact copies joined): a homology-aware train/val/test split that scales to millions of sequences, checked against hashFrag's BLAST homology.
 - `s2f_nb.models`: DREAM-RNN (Prix Fixe), the DeepSTARR CNN and a small CNN: one interface with `embed()`, a FLOPs estimate and tiny configs.
 - `s2f_nb.oracle_metrics`: Scores computed with an oracle on designed or acquired sequences: activity, specificity, argmax accuracy, Fréchet distance in the oracle's embedding space, k-mer uniqueness, edit-distance diversity and edit deltas.
 - `s2f_nb.oracles`: Label sequences in silico: measured labels looked up from a task, or a model trained on a whole task by the DeepSTARR recipe (optionally a k-fold ensemble), saved as `oracle.pt` and rebuilt from it.
