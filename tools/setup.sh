@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
-# Set up s2f_nb on a fresh machine: BLAST+ and Chromium (Debian), a .venv with the CPU torch wheel and the package.
+# Set up s2f_nb on a fresh machine: BLAST+, MMseqs2 and Chromium (Debian), a .venv with the CPU torch wheel and the package.
 #   bash tools/setup.sh        # runtime
 #   bash tools/setup.sh --dev  # + nbdev, pytest, jupyterlab
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# Debian tools: BLAST+ (homology splits) and Chromium (headless check of the HTML campaign reports)
+# Debian tools: BLAST+ (hashFrag homology splits), MMseqs2 (homology splits that scale) and Chromium (headless check of the HTML campaign reports)
 need=""
 { command -v blastn >/dev/null 2>&1 && command -v makeblastdb >/dev/null 2>&1; } || need="$need ncbi-blast+"
+command -v mmseqs >/dev/null 2>&1 || need="$need mmseqs2"
 command -v chromium >/dev/null 2>&1 || need="$need chromium"
 if [ -n "$need" ]; then
   if command -v apt-get >/dev/null 2>&1; then
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
     $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $need >/dev/null
   else
-    echo "warning:$need not installed (no apt-get): homology splits need BLAST+, report checks need Chromium" >&2
+    echo "warning:$need not installed (no apt-get): homology splits need BLAST+ / MMseqs2, report checks need Chromium" >&2
   fi
 fi
 PY=${PYTHON:-python3}
