@@ -312,7 +312,7 @@ def column_split(
 # %% ../nbs/02_splits.ipynb #96279466
 def split_task(
     td: TaskData,  # a loaded task
-    method: str = 'random',  # 'random', 'chromosome', 'hashfrag', 'predefined' or 'column'
+    method: str = 'random',  # 'random', 'chromosome', 'hashfrag', 'mmseqs', 'predefined' or 'column'
     cache: str | Path | None | bool = None,  # cache folder (default `cache_dir()`); False: no cache
     **kwargs,  # passed to the split function (fractions, seed, threshold, val, test, col, mapping, other, ...)
 ) -> Split:
@@ -335,6 +335,10 @@ def split_task(
         f5, f3 = (len(f) for f in td.task.flanks)
         seqs = [x[f5:len(x) - f3].strip('N') for x in td.sequences()]
         s = hashfrag_split(seqs, **kwargs)
-    else: raise ValueError(f"unknown split method {method!r}: use 'random', 'chromosome', 'hashfrag', 'predefined' or 'column'")
+    elif method == 'mmseqs':  # the split that scales (s2f_nb.mmseqs_split, imported here: it builds on this module)
+        from s2f_nb.mmseqs_split import mmseqs_split
+        f5, f3 = (len(f) for f in td.task.flanks)
+        s = mmseqs_split([x[f5:len(x) - f3].strip('N') for x in td.sequences()], **kwargs)
+    else: raise ValueError(f"unknown split method {method!r}: use 'random', 'chromosome', 'hashfrag', 'mmseqs', 'predefined' or 'column'")
     if cache is not False: s.save(path)
     return s
