@@ -270,12 +270,17 @@ def gc_content(codes: np.ndarray) -> np.ndarray:
     return ((codes == 1) | (codes == 2)).sum(1) / np.maximum(known, 1)
 
 # %% ../nbs/00_core.ipynb #80486063
+def _umask() -> int:
+    m = os.umask(0); os.umask(m); return m
+
 def atomic_write(path: str | Path, write: Callable[[Path], None]) -> Path:
     "Call `write(tmp)` on a temporary sibling of `path`, then rename it to `path`; nothing is left on failure."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f'.{path.name}.', suffix='.part', dir=path.parent); os.close(fd)
     try:
-        write(Path(tmp)); os.replace(tmp, path)
+        write(Path(tmp))
+        if not os.path.isdir(tmp): os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600: give the file the usual permissions
+        os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp): os.remove(tmp)
         raise
