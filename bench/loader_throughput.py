@@ -9,7 +9,7 @@ read); with --cold the page cache is dropped before every strategy (needs root).
 speed over the map-style baseline.
 Usage: .venv/bin/python bench/loader_throughput.py [--n 2000000] [--rows 1000000] [--workers 0] [--cold]
 """
-import argparse, os, platform, subprocess, tempfile, time
+import argparse, os, platform, tempfile, time
 from pathlib import Path
 import numpy as np, torch
 from s2f_nb.codes import write_codes, write_labels, random_promoters, open_codes
@@ -61,7 +61,8 @@ dl = torch.utils.data.DataLoader(PerSample(root / 'pool'), batch_size=a.batch, s
 n, dt = read(dl, a.baseline_rows)
 base = n / dt
 print(f'{"map-style Dataset":18s} {n:>10,} rows {dt:7.2f} s {base:>12,.0f} seq/s')
-cpu = subprocess.run(['sh', '-c', "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True, text=True).stdout.strip()
+try: cpu = next(l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name'))
+except (OSError, StopIteration): cpu = platform.processor() or platform.machine()
 load = os.getloadavg()[0]
 print(f'hardware: {cpu}, {os.cpu_count()} cores, load {load:.1f}; pages {"cold" if a.cold else "warm"}; workers {a.workers}; torch {torch.__version__}')
 print(f"block_shuffling / map-style Dataset: {rows['block_shuffling'] / base:.1f}x ({rows['block_shuffling']:,.0f} vs {base:,.0f} seq/s)")

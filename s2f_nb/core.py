@@ -16,7 +16,7 @@ Docs: https://s2f-nb.github.io/s2f_nb/core.html.md"""
 
 # %% ../nbs/00_core.ipynb #807f45a7
 from __future__ import annotations
-import json, os, tempfile
+import functools, json, os, tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence, Iterator
@@ -270,7 +270,8 @@ def gc_content(codes: np.ndarray) -> np.ndarray:
     return ((codes == 1) | (codes == 2)).sum(1) / np.maximum(known, 1)
 
 # %% ../nbs/00_core.ipynb #80486063
-def _umask() -> int:
+@functools.cache
+def _umask() -> int:  # read once: os.umask can only be read by setting it, which is not thread-safe
     m = os.umask(0); os.umask(m); return m
 
 def atomic_write(path: str | Path, write: Callable[[Path], None]) -> Path:

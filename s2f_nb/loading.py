@@ -161,11 +161,11 @@ def _ddp_worker(rank: int, world_size: int, folder: str, strategy: str, indices,
 def ddp_rows(cm: CodeMatrix, strategy: str = 'block_shuffling', *, world_size: int = 2, indices=None, batch_size: int = 64,
              port: int | None = None) -> list[np.ndarray]:
     "The rows each of `world_size` gloo processes reads in one epoch of `strategy` (a check of rank splitting)."
-    import socket, torch.multiprocessing as mp
+    import importlib, socket, torch.multiprocessing as mp
     if port is None:
         with socket.socket() as s: s.bind(('127.0.0.1', 0)); port = s.getsockname()[1]
     with tempfile.TemporaryDirectory() as out:
-        worker = __import__('s2f_nb.loading', fromlist=['_ddp_worker'])._ddp_worker  # the installed module's (spawned processes import it)
+        worker = importlib.import_module('s2f_nb.loading')._ddp_worker  # the installed module's (spawned processes import it)
         mp.spawn(worker, args=(world_size, str(cm.folder), strategy, indices, batch_size, port, out), nprocs=world_size)
         totals = [int(np.load(Path(out) / f'total{r}.npy')[0]) for r in range(world_size)]
         rows = [np.load(Path(out) / f'rank{r}.npy') for r in range(world_size)]
