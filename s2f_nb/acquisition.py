@@ -272,11 +272,17 @@ class Acquisition:
 
 ACQUISITIONS: dict[str, Acquisition] = {}
 
-def register_acquisition(name: str, *, needs: Sequence[str] = ()) -> Callable:
+def _where(fn: Callable) -> str: return f'{fn.__module__}.{fn.__qualname__}'
+
+def register_acquisition(name: str, *, needs: Sequence[str] = (), replace: bool = False) -> Callable:
     "Decorator registering `fn` as acquisition `name`, declaring the inputs (keys of `NEEDS`) it takes."
     bad = sorted(set(needs) - set(NEEDS))
     if bad: raise ValueError(f'acquisition {name!r}: unknown needs {bad}; choose from {sorted(NEEDS)}')
     def deco(fn: Callable) -> Callable:
+        old = ACQUISITIONS.get(name)  # the same function again (a re-run cell, or nbdev's notebook copy of it): allowed
+        if old is not None and not replace and old.fn.__qualname__ != fn.__qualname__:
+            raise ValueError(f'acquisition {name!r} is already registered by {_where(old.fn)}; '
+                             f'pick another name or pass replace=True')
         ACQUISITIONS[name] = Acquisition(name, fn, tuple(needs), (fn.__doc__ or '').strip())
         return fn
     return deco
