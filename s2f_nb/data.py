@@ -200,7 +200,7 @@ TASK_FAMILIES: dict[str, Callable[[str], Task]] = {}
 
 def _load_builtins() -> None:
     "Register the built-in tasks: importing `s2f_nb.tasks` registers them (once; Python imports a module only once)."
-    import s2f_nb.tasks  # noqa: F401
+    import s2f_nb.tasks, s2f_nb.rna  # noqa: F401
 
 def register_task(task: Task) -> Task:
     "Add a task to the registry, replacing one of the same name (a built-in too)."
