@@ -166,7 +166,7 @@ class SmallCNN(SeqModel):
     def trunk(self, x): return self.fc(self.convs(x))
 
 # %% ../nbs/10_models.ipynb #5afd6f6c
-LAZY_MODELS = dict(alphagenome_probe='s2f_nb.alphagenome')  # arch -> optional module that registers it on import
+LAZY_MODELS = dict(alphagenome_probe='s2f_nb.alphagenome', rna_transformer='s2f_nb.transformer')  # arch -> optional module that registers it on import
 
 def model_class(arch: str) -> type:
     "The registered class of `arch`, importing its optional module (`LAZY_MODELS`) on first use."
