@@ -29,6 +29,7 @@ Modules:
 - `s2f_nb.report`: One self-contained HTML page per lab campaign: what was measured in each round, how well the student's predictions held up, where the next batch sits among the candidates, and the student versions; checked in a headless browser.
 - `s2f_nb.reservoirs`: Where candidates come from: members of a pool, or new sequences generated from seeds (random with matched GC, dinucleotide shuffles, mutagenesis, EvoAug structural edits, JASPAR motif planting, recombination, and evolution guided by the student). Every generated sequence is checked before it leaves the reservoir.
 - `s2f_nb.rl`: A reinforcement-learning proposal head: a small A2C policy over edits (position, residue) from a parent sequence, rewarded by the student's prediction minus a mutation penalty, with an edit budget and constrained positions.
+- `s2f_nb.rna`: RNA degradation (OpenVaccine), secondary structures (ArchiveII, bpRNA-90 short) and ncRNA classes (nRC) as tasks; dot-bracket parsing, structure classes, base-pair F1 and an RNAfold baseline.
 - `s2f_nb.scaling`: How does a model's test performance grow with the number of labelled sequences? Train on nested subsets of increasing size (several seeds), fit a saturating power law, and read off small / medium / large data regimes.
 - `s2f_nb.splits`: Seeded random, chromosome and homology-aware (hashFrag + BLAST+) train/val/test splits, cached as index files.
 - `s2f_nb.store`: One DuckDB file per lab campaign: settings, variants, rounds, proposals, assays and student versions; every write one transaction published atomically, assay files checked row by row before anything is written.
@@ -37,6 +38,7 @@ Modules:
 - `s2f_nb.synthesis`: Can this sequence be ordered and cloned? Restriction sites absent on both strands, GC content within bounds, no long homopolymers, fixed flanks kept: checked on the whole construct, as a table of named problems or as a fast mask over millions of candidates.
 - `s2f_nb.tasks`: Real data sets, each read from its official file format: yeast DREAM 2022, K562 (Gosai 2023), human lentiMPRA (Agarwal 2025), DeepSTARR, GB1, ProteinGym, 5′ UTR ribosome load.
 - `s2f_nb.training`: One `fit` for every model: data kept encoded on the device, AdamW with OneCycle or plateau schedules, bf16 on GPU, early stopping on validation Pearson, reverse-complement augmentation, MSE or the 18-bin KL loss, atomic artifacts.
+- `s2f_nb.transformer`: A pre-LayerNorm transformer encoder for RNA/DNA (Genesis-RNA design): tokenizer, BERT masking, MLM / structure / base-pair / sequence / mutation-effect heads, a multitask loss, MLM pretraining, and a registered `SeqModel`.
 - `s2f_nb.unirep`: UniRep's multiplicative LSTM with its published UniRef50 weights, in PyTorch: embeddings (mean hidden state over the sequence or over chosen sites) and a zero-shot next-residue log-likelihood."""
 
 __version__ = "0.1.0"

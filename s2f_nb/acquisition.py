@@ -29,10 +29,11 @@ from scipy.special import ndtr
 from .students import grad_embeddings
 
 # %% auto #0
-__all__ = ['badge_embeddings', 'NEEDS', 'ACQUISITIONS', 'random_select', 'top_k', 'ucb', 'expected_improvement', 'thompson',
-           'softmax_sample', 'k_center', 'uncertainty_diversity', 'kmeans_pp', 'badge', 'lcmd', 'batchbald', 'bait',
-           'stratified', 'disagreement', 'allowed', 'RoundInputs', 'Acquisition', 'register_acquisition',
-           'get_acquisition', 'acquisition_table', 'acquire']
+__all__ = ['LAZY_MIN', 'badge_embeddings', 'NEEDS', 'ACQUISITIONS', 'random_select', 'top_k', 'ucb', 'expected_improvement',
+           'thompson', 'softmax_sample', 'k_center', 'uncertainty_diversity', 'kmeans_pp', 'badge', 'lcmd',
+           'k_center_lazy', 'kmeans_pp_lazy', 'lcmd_incremental', 'reduce_pool', 'batchbald', 'bait', 'stratified',
+           'disagreement', 'allowed', 'RoundInputs', 'Acquisition', 'register_acquisition', 'get_acquisition',
+           'acquisition_table', 'acquire']
 
 # %% ../nbs/41_acquisition.ipynb #5019c98f
 def _t(x, device=None) -> torch.Tensor:
@@ -83,8 +84,11 @@ def softmax_sample(scores, k: int, rng: np.random.Generator, temperature: float 
 def _sqdist_to(X: torch.Tensor, c: torch.Tensor, xx: torch.Tensor) -> torch.Tensor:
     return (xx - 2 * (X @ c) + (c * c).sum()).clamp_min_(0)
 
-def k_center(emb, k: int, labeled_emb=None, device=None, first: int | None = None) -> np.ndarray:
+LAZY_MIN = 100_000  # pools with at least this many rows take the lazy exact paths of k-center and k-means++ (below)
+
+def k_center(emb, k: int, labeled_emb=None, device=None, first: int | None = None, *, lazy: bool | None = None) -> np.ndarray:
     "Greedy k-center on embeddings `(N, D)`: each pick maximises the distance to the nearest chosen/labelled point."
+    if lazy or (lazy is None and len(emb) >= LAZY_MIN): return k_center_lazy(emb, k, labeled_emb, device, first)
     X = _t(emb, device); N = len(X); _check_k(k, N)
     xx = (X * X).sum(1)
     if labeled_emb is not None and len(labeled_emb):
@@ -107,8 +111,9 @@ def uncertainty_diversity(unc, emb, k: int, shortlist: float = 4.0, device=None)
     return cand[k_center(np.asarray(emb)[cand], k, device=device, first=0)]
 
 # %% ../nbs/41_acquisition.ipynb #d6e332e8
-def kmeans_pp(X, k: int, rng: np.random.Generator, device=None) -> np.ndarray:
+def kmeans_pp(X, k: int, rng: np.random.Generator, device=None, *, lazy: bool | None = None) -> np.ndarray:
     "k-means++ seeding (D² sampling) without repeats; the first point has the largest norm."
+    if lazy or (lazy is None and len(X) >= LAZY_MIN): return kmeans_pp_lazy(X, k, rng, device)
     X = _t(X, device); N = len(X); _check_k(k, N)
     xx = (X * X).sum(1)
     chosen = [int(torch.argmax(xx))]
@@ -122,13 +127,14 @@ def kmeans_pp(X, k: int, rng: np.random.Generator, device=None) -> np.ndarray:
 
 badge_embeddings = grad_embeddings  # σ·[h, 1]: the formula lives with the students (the default `Student.grad_embed`)
 
-def badge(emb, sigma, k: int, rng: np.random.Generator, device=None) -> np.ndarray:
+def badge(emb, sigma, k: int, rng: np.random.Generator, device=None, *, lazy: bool | None = None) -> np.ndarray:
     "BADGE for regression: k-means++ seeding on σ-scaled gradient embeddings."
-    return kmeans_pp(badge_embeddings(emb, sigma), k, rng, device)
+    return kmeans_pp(badge_embeddings(emb, sigma), k, rng, device, lazy=lazy)
 
 # %% ../nbs/41_acquisition.ipynb #b55fcbb8
-def lcmd(emb, k: int, labeled_emb=None, device=None) -> np.ndarray:
+def lcmd(emb, k: int, labeled_emb=None, device=None, *, incremental: bool | None = None) -> np.ndarray:
     "LCMD: the farthest point of the cluster (nearest-centre assignment) with the largest total squared distance."
+    if incremental or (incremental is None and len(emb) >= LAZY_MIN): return lcmd_incremental(emb, k, labeled_emb, device)
     X = _t(emb, device); N = len(X); _check_k(k, N)
     xx = (X * X).sum(1)
     chosen = []
@@ -150,6 +156,115 @@ def lcmd(emb, k: int, labeled_emb=None, device=None) -> np.ndarray:
         owner = torch.where(closer, torch.full_like(owner, nc), owner); nc += 1
         mind = torch.minimum(mind, d); mind[i] = 0
     return np.array(chosen)
+
+# %% ../nbs/41_acquisition.ipynb #60f04912
+def _sqdist_rows(A, B, aa, bb): return (aa[:, None] - 2 * A @ B.T + bb[None]).clamp_min_(0)
+
+def _min_sqdist(X, xx, C, block: int = 65536):
+    "(min, argmin) squared distance of every row of `X` to the rows of `C`, block by block."
+    cc = (C * C).sum(1); parts = [_sqdist_rows(X[s:s + block], C, xx[s:s + block], cc).min(1) for s in range(0, len(X), block)]
+    return torch.cat([p.values for p in parts]), torch.cat([p.indices for p in parts])
+
+def k_center_lazy(emb, k: int, labeled_emb=None, device=None, first: int | None = None, *,
+                  candidates: int = 8192, block: int = 32768) -> np.ndarray:
+    "Exact greedy k-center that updates only `candidates` rows per pick (the others keep upper bounds ≤ τ)."
+    X = _t(emb, device); N = len(X); _check_k(k, N); dev = X.device
+    xx, chosen = (X * X).sum(1), []
+    if labeled_emb is not None and len(labeled_emb): mind = _min_sqdist(X, xx, _t(labeled_emb, dev))[0]
+    else:
+        chosen.append(first if first is not None else int(torch.argmax(xx))); mind = _sqdist_to(X, X[chosen[0]], xx)
+    ver = torch.full((N,), len(chosen), dtype=torch.long, device=dev)  # row r's bound includes chosen[:ver[r]]
+    taken = torch.zeros(N, dtype=torch.bool, device=dev); taken[chosen] = True
+    def renew():  # bring rows up to date, largest bounds first, until the candidates are the true top rows
+        key = mind.masked_fill(taken, -1.0); order = torch.argsort(key, descending=True)
+        vals, got, kth, stop = [], [], -1.0, N
+        for s in range(0, N, block):
+            rows = order[s:s + block]
+            if s and float(key[rows[0]]) <= kth: stop = s; break
+            if (v0 := int(ver[rows].min())) < len(chosen):
+                P = torch.tensor(chosen[v0:], device=dev)
+                mind[rows] = torch.minimum(mind[rows], _sqdist_rows(X[rows], X[P], xx[rows], xx[P]).min(1).values)
+                ver[rows] = len(chosen)
+            vals.append(mind[rows].masked_fill(taken[rows], -1.0)); got.append(rows)
+            if sum(map(len, vals)) > candidates: kth = float(torch.topk(torch.cat(vals), candidates + 1).values[-1])
+        v, j = torch.topk(torch.cat(vals), min(candidates, sum(map(len, vals))))
+        tau = max(kth, float(key[order[stop]]) if stop < N else -1.0)  # every row outside C has distance <= tau
+        C = torch.cat(got)[j]
+        return C, X[C], xx[C], v.clone(), tau
+    C, XC, xxC, mC, tau = renew()
+    while len(chosen) < k:
+        j = int(torch.argmax(mC))
+        if float(mC[j]) < tau:  # a row outside the candidates may be farther now: renew them
+            mind[C], ver[C] = mC, len(chosen); C, XC, xxC, mC, tau = renew(); continue
+        i = int(C[j]); chosen.append(i); taken[i] = True
+        mC = torch.minimum(mC, _sqdist_to(XC, X[i], xxC)); mC[j] = -1.0
+    return np.array(chosen)
+
+# %% ../nbs/41_acquisition.ipynb #626a2f2e
+def kmeans_pp_lazy(X, k: int, rng: np.random.Generator, device=None, *, min_accept: float = 0.5, window: int = 64) -> np.ndarray:
+    "k-means++ seeding by rejection from stale D² (upper bounds): the distribution of `kmeans_pp`, one row's distances per draw."
+    X = _t(X, device); N = len(X); _check_k(k, N); dev = X.device
+    xx = (X * X).sum(1); chosen = [int(torch.argmax(xx))]
+    mind = _sqdist_to(X, X[chosen[0]], xx); mind[chosen[0]] = 0
+    ver = np.full(N, 1)  # row r's distance includes chosen[:ver[r]]
+    def rebuild():
+        prop = mind.double().cpu().numpy(); return prop, np.cumsum(prop)
+    prop, cum = rebuild(); applied, recent = 1, []
+    while len(chosen) < k:
+        if cum[-1] <= 0:  # every row left coincides with a centre: any of them
+            chosen.append(int(rng.choice(np.setdiff1d(np.arange(N), chosen)))); continue
+        i = min(int(np.searchsorted(cum, rng.random() * cum[-1], side='right')), N - 1)
+        cur = float(mind[i])
+        if ver[i] < len(chosen):  # the centres added since this row's distance was last computed
+            P = torch.tensor(chosen[ver[i]:], device=dev)
+            cur = min(cur, float(_sqdist_rows(X[i:i + 1], X[P], xx[i:i + 1], xx[P]).min())); mind[i] = cur; ver[i] = len(chosen)
+        recent.append(ok := rng.random() * prop[i] < cur)
+        if ok: chosen.append(i); mind[i] = 0.0
+        if len(recent) >= window and np.mean(recent[-window:]) < min_accept:  # the proposal has gone stale
+            P = torch.tensor(chosen[applied:], device=dev)
+            mind = torch.minimum(mind, _min_sqdist(X, xx, X[P])[0]); mind[chosen] = 0
+            ver[:] = applied = len(chosen); prop, cum = rebuild(); recent = []
+    return np.array(chosen)
+
+# %% ../nbs/41_acquisition.ipynb #09454344
+def lcmd_incremental(emb, k: int, labeled_emb=None, device=None) -> np.ndarray:
+    "LCMD with cluster totals updated from the rows that change cluster (float64) instead of re-summed every pick."
+    X = _t(emb, device); N = len(X); _check_k(k, N); dev = X.device
+    xx, chosen = (X * X).sum(1), []
+    if labeled_emb is not None and len(labeled_emb): mind, owner = _min_sqdist(X, xx, _t(labeled_emb, dev))
+    else:
+        i0 = int(torch.argmin(_sqdist_to(X, X.mean(0), xx)))
+        chosen.append(i0); mind = _sqdist_to(X, X[i0], xx); owner = torch.zeros(N, dtype=torch.long, device=dev)
+    nc = int(owner.max()) + 1
+    mass = torch.zeros(nc + k, dtype=torch.float64, device=dev).index_add_(0, owner, mind.double())
+    while len(chosen) < k:
+        c = int(torch.argmax(mass[:nc]))
+        i = int(torch.argmax(torch.where(owner == c, mind, -1.0))); chosen.append(i)
+        d = _sqdist_to(X, X[i], xx); d[i] = 0
+        moved = torch.nonzero(d < mind).flatten()  # the rows the new centre takes over (itself included unless a duplicate)
+        mass.index_add_(0, owner[moved], -mind[moved].double()); mass[nc] = d[moved].double().sum()
+        owner[moved], mind[moved] = nc, d[moved]; owner[i], mind[i] = nc, 0.0; nc += 1
+    return np.array(chosen)
+
+# %% ../nbs/41_acquisition.ipynb #d98bf14c
+def reduce_pool(emb, labeled_emb=None, *, dims: int | None = None, max_pool: int | None = None,
+                rng: np.random.Generator | None = None, device=None):
+    "`(rows, emb, labeled_emb)`: a uniform subsample of `max_pool` rows and/or a Gaussian projection to `dims` dimensions."
+    X = _t(emb, device); L = None if labeled_emb is None or not len(labeled_emb) else _t(labeled_emb, X.device)
+    rng = rng if rng is not None else np.random.default_rng(0)
+    rows = np.arange(len(X))
+    if max_pool is not None and max_pool < len(X): rows = np.sort(rng.choice(len(X), max_pool, replace=False)); X = X[torch.as_tensor(rows, device=X.device)]
+    if dims is not None and dims < X.shape[1]:
+        g = torch.Generator().manual_seed(int(rng.integers(2**31)))
+        R = (torch.randn(X.shape[1], dims, generator=g) / math.sqrt(dims)).to(X.device)
+        X = X @ R; L = None if L is None else L @ R
+    return rows, X, L
+
+def _on_reduced(select: Callable, emb, labeled_emb, k: int, rng, dims, max_pool, device):
+    "Run `select(emb, labeled_emb)` on the reduced pool and map its picks back to the full pool's rows."
+    if dims is None and max_pool is None: return select(emb, labeled_emb)
+    rows, X, L = reduce_pool(emb, labeled_emb, dims=dims, max_pool=max_pool, rng=rng, device=device)
+    _check_k(k, len(rows)); return rows[np.asarray(select(X, L))]
 
 # %% ../nbs/41_acquisition.ipynb #95761b58
 def batchbald(samples, k: int, noise: float | None = None, device=None) -> np.ndarray:
@@ -344,9 +459,9 @@ def _uncertainty(k, unc):
     return top_k(unc, k)
 
 @register_acquisition('kcenter', needs=('emb', 'labeled_emb'))
-def _kcenter(k, emb, labeled_emb, device=None):
+def _kcenter(k, rng, emb, labeled_emb, device=None, dims: int | None = None, max_pool: int | None = None):
     "Greedy k-center in embedding space, away from the labelled set too (Sener & Savarese 2018)."
-    return k_center(emb, k, labeled_emb, device)
+    return _on_reduced(lambda X, L: k_center(X, k, L, device), emb, labeled_emb, k, rng, dims, max_pool, device)
 
 @register_acquisition('uncertainty_diversity', needs=('unc', 'emb'))
 def _unc_div(k, unc, emb, device=None):
@@ -365,9 +480,9 @@ def _stratified(k, rng, pred):
 
 # %% ../nbs/41_acquisition.ipynb #93a900f4
 @register_acquisition('badge', needs=('grad_emb',))
-def _badge(k, rng, grad_emb, device=None):
+def _badge(k, rng, grad_emb, device=None, dims: int | None = None, max_pool: int | None = None):
     "BADGE: k-means++ seeding on gradient embeddings σ·[h, 1] (Ash et al. 2020)."
-    return kmeans_pp(grad_emb, k, rng, device)
+    return _on_reduced(lambda X, L: kmeans_pp(X, k, rng, device), grad_emb, None, k, rng, dims, max_pool, device)
 
 @register_acquisition('bait', needs=('emb', 'labeled_emb'))
 def _bait(k, emb, labeled_emb, device=None):
@@ -380,9 +495,9 @@ def _batchbald(k, samples, device=None):
     return batchbald(samples, k, device=device)
 
 @register_acquisition('lcmd', needs=('emb', 'labeled_emb'))
-def _lcmd(k, emb, labeled_emb, device=None):
+def _lcmd(k, rng, emb, labeled_emb, device=None, dims: int | None = None, max_pool: int | None = None):
     "LCMD: the farthest point of the largest cluster (Holzmüller et al. 2023)."
-    return lcmd(emb, k, labeled_emb, device)
+    return _on_reduced(lambda X, L: lcmd(X, k, L, device), emb, labeled_emb, k, rng, dims, max_pool, device)
 
 # %% ../nbs/41_acquisition.ipynb #c866f20b
 @register_acquisition('ucb', needs=('pred', 'unc'))
