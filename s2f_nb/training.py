@@ -77,6 +77,10 @@ def from_codes(cls: SeqData, codes, y=None, alphabet: str = 'dna', extra: Sequen
     t = lambda v, dt: None if v is None else torch.tensor(np.asarray(v), dtype=dt, device=dev)  # a copy: sources may be read-only memmaps
     y = t(y, torch.float32)
     if y is not None and y.ndim == 1: y = y[:, None]
+    meta = [e for e in extra if e != 'rc']
+    if meta and (values is None or np.shape(values) != (len(codes), len(meta))):
+        raise ValueError(f'extra channels {meta} need values of shape ({len(codes)}, {len(meta)}), got '
+                         f'{None if values is None else np.shape(values)} (new sequences without metadata: SeqData.unseen)')
     return cls(t(codes, torch.uint8), y, a.size, tuple(extra), t(values, torch.float32), a.name in ('dna', 'rna'))
 
 @patch(cls_method=True)
