@@ -7,7 +7,8 @@ timed too. The naive path is timed on a slice (its per-sequence rate does not de
 batched path on that slice: the mean over samples must agree within 3 MC standard errors for 99 % of sequences and
 the mean variance must agree within 5 % (both are Monte Carlo estimates with different dropout masks).
 Prints sequences/s (pool sequences scored with all 90 samples), the ratio and peak resident memory of each path.
-Usage: S2F_DATA=../shared/data .venv/bin/python bench/pool_scoring.py [--n 100000] [--naive-n 5000] [--arch cnn] [--device cpu]
+Usage: S2F_DATA=../shared/data .venv/bin/python bench/pool_scoring.py [--n 100000] [--naive-n 5000] [--arch cnn] [--device cpu] [--paths batched,last_layer]
+(1M sequences: --n 1000000 --paths last_layer; the batched path scores 90 full forwards per sequence)
 """
 import argparse, os, platform, time
 import numpy as np, torch
@@ -21,6 +22,7 @@ p = argparse.ArgumentParser()
 p.add_argument('--n', type=int, default=100_000); p.add_argument('--naive-n', type=int, default=5000)
 p.add_argument('--arch', default='cnn'); p.add_argument('--members', type=int, default=3); p.add_argument('--T', type=int, default=30)
 p.add_argument('--device', default='cuda' if torch.cuda.is_available() else 'cpu')
+p.add_argument('--paths', default='batched,last_layer', help='pool paths to time (1M: last_layer alone)')
 p.add_argument('--model-kw', default='')  # e.g. conv_channels=64,lstm_hidden=32
 a = p.parse_args()
 dev = torch.device(a.device)
@@ -78,9 +80,12 @@ rho = spearmanr(s_naive.var(0).ravel(), s_b_small.var(0).ravel())[0]
 vr = s_b_small.var(0).mean() / s_naive.var(0).mean()
 print(f'agreement on {a.naive_n} sequences: means within 3 SE for {ok:.1%}; mean variance ratio {vr:.3f}; Spearman of per-sequence variances {rho:.3f}')
 assert ok > 0.99 and abs(vr - 1) < 0.05, 'batched and naive MC dropout disagree'
-s_full, t_b, m_b = timed(batched, pool)
-s_ll, t_ll, m_ll = timed(batched, pool, last_layer=True)
-r_naive, r_b, r_ll = a.naive_n / t_naive, a.n / t_b, a.n / t_ll
-print(f'naive      {r_naive:10.0f} seq/s  ({t_naive:.1f} s for {a.naive_n}; peak RSS {m_naive:.0f} MB)')
-print(f'batched    {r_b:10.0f} seq/s  ({t_b:.1f} s for {a.n}; peak {m_b:.0f} MB)  ratio {r_b / r_naive:.2f}x')
-print(f'last-layer {r_ll:10.0f} seq/s  ({t_ll:.1f} s for {a.n}; peak {m_ll:.0f} MB)  ratio {r_ll / r_naive:.2f}x')
+paths = a.paths.split(',')
+r_naive = a.naive_n / t_naive
+print(f'naive      {r_naive:10.0f} seq/s  ({t_naive:.1f} s for {a.naive_n}; peak RSS {m_naive:.0f} MB)', flush=True)
+if 'batched' in paths:
+    s_full, t_b, m_b = timed(batched, pool); r_b = a.n / t_b
+    print(f'batched    {r_b:10.0f} seq/s  ({t_b:.1f} s for {a.n}; peak {m_b:.0f} MB)  ratio {r_b / r_naive:.2f}x', flush=True)
+if 'last_layer' in paths:
+    s_ll, t_ll, m_ll = timed(batched, pool, last_layer=True); r_ll = a.n / t_ll
+    print(f'last-layer {r_ll:10.0f} seq/s  ({t_ll:.1f} s for {a.n}; peak {m_ll:.0f} MB)  ratio {r_ll / r_naive:.2f}x')

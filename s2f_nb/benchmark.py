@@ -17,7 +17,7 @@ Docs: https://s2f-nb.github.io/s2f_nb/benchmark.html.md"""
 
 # %% ../nbs/51_benchmark.ipynb #8be13bcc
 from __future__ import annotations
-import json, time
+import ast, json, re, time
 from dataclasses import asdict, dataclass, field, is_dataclass, replace
 from pathlib import Path
 from typing import Callable, Sequence
@@ -35,8 +35,8 @@ from .loop import run_al_loop, schedule, RoundSpec
 
 # %% auto #0
 __all__ = ['StudentFactory', 'DEFAULT_STUDENT_CFG', 'COST_STAGES', 'check_settings', 'BenchSplit', 'benchmark_split', 'Budget',
-           'StudentRecipe', 'describe', 'strategy_benchmark', 'curve_auc', 'ci95', 'auc_table', 'plot_curves',
-           'labels_to_reach', 'separation_table', 'sweep_benchmark', 'round_structure_benchmark',
+           'StudentRecipe', 'describe', 'strategy_spec', 'strategy_benchmark', 'curve_auc', 'ci95', 'auc_table',
+           'plot_curves', 'labels_to_reach', 'separation_table', 'sweep_benchmark', 'round_structure_benchmark',
            'round_structure_table', 'plot_round_structure', 'pool_size_benchmark', 'sweep_auc_table', 'plot_sweep_auc',
            'cost_table', 'plot_cost', 'gpu_projection']
 
@@ -126,10 +126,20 @@ def _progress_line(n_jobs: int) -> Callable:
               f"round {row['round']}: {row['n_labeled']} labelled, {ev}", flush=True)
     return show
 
+def strategy_spec(s: str) -> tuple[str, dict]:
+    "`'lcmd'` → `('lcmd', {})`; `'lcmd:dims=32,max_pool=5000'` → `('lcmd', {'dims': 32, 'max_pool': 5000})` (options as Python literals)."
+    name, _, opts = s.partition(':'); out = {}
+    for kv in filter(None, opts.split(',')):
+        k, eq, v = kv.partition('=')
+        if not eq or not k.strip(): raise ValueError(f'strategy {s!r}: options are name=value pairs separated by commas, not {kv!r}')
+        try: out[k.strip()] = ast.literal_eval(v.strip())
+        except (ValueError, SyntaxError): out[k.strip()] = v.strip()
+    return get_acquisition(name.strip()).name, out
+
 def _check_benchmark(strategies, seeds, budget: Budget, split: BenchSplit):
     "Every setting checked before any work starts."
     if not len(strategies): raise ValueError('strategies is empty')
-    for s in strategies: get_acquisition(s)
+    for s in strategies: strategy_spec(s)
     if not len(seeds) or min(seeds) < 0: raise ValueError(f'seeds must be a non-empty list of non-negative integers, not {list(seeds)}')
     pool = budget.pool_size or split.n_train - budget.n_initial
     if budget.n_initial + (budget.pool_size or 0) > split.n_train or budget.n_rounds * budget.batch_size > pool:
@@ -139,7 +149,7 @@ def _check_benchmark(strategies, seeds, budget: Budget, split: BenchSplit):
 # %% ../nbs/51_benchmark.ipynb #bad659dd
 def strategy_benchmark(
     task: str | TaskData,  # task name or loaded task
-    strategies: Sequence[str],  # registered acquisition names
+    strategies: Sequence[str],  # registered acquisition names, each with options if wanted: 'lcmd:dims=32,max_pool=5000'
     *,
     seeds: Sequence[int] = (0, 1, 2),  # seeds (initial set, student, strategy randomness)
     budget: Budget = Budget(),  # initial set, rounds, batch size, candidates, pool size
@@ -158,8 +168,9 @@ def strategy_benchmark(
     show = _progress_line(len(jobs)) if progress else None
     for s, seed in jobs:
         pool = Pool.from_split(sp, len(td), budget.n_initial, seed=seed, pool_size=budget.pool_size)
-        r = run_al_loop(td, pool, student(td, seed, device), LookupOracle(td), schedule([RoundSpec(s, budget.batch_size, budget.n_candidates)]),
-                        budget.n_rounds, out / f'{s}_seed{seed}', seed=seed, tags=dict(strategy=s), progress=False, on_round=show)
+        name, opts = strategy_spec(s)
+        r = run_al_loop(td, pool, student(td, seed, device), LookupOracle(td), schedule([RoundSpec(name, budget.batch_size, budget.n_candidates, options=opts)]),
+                        budget.n_rounds, out / f'{re.sub(r"[^A-Za-z0-9_.-]+", "_", s)}_seed{seed}', seed=seed, tags=dict(strategy=s), progress=False, on_round=show)
         rows.append(r)
     res = pd.concat(rows, ignore_index=True)
     atomic_write(out / 'results.csv', lambda p: res.to_csv(p, index=False))
