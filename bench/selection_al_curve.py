@@ -1,12 +1,13 @@
 """Does selecting on a reduced pool cost learning? Active-learning curves of k-center and LCMD, exact vs `reduce_pool`.
 
-The 1M-row figures of `acquisition_scaling.py --large` use a subsample of 1/5 of the pool and projections to 1/4 of the
-embedding dimensions (200k of 1M, 64 of 256). Here the same ratios are applied in a loop that can be run on two
-cores: yeast DREAM promoters (measured labels as the oracle), 3-member CNN students (64-d embeddings), a pool of
-12,000, 300 initial labels and 5 rounds of 150, so 'lcmd:dims=16,max_pool=2400' against 'lcmd', paired by seed.
+At 1M rows (`acquisition_scaling.py --large`) exact k-center and BADGE run within 10 s, LCMD only on a subsample of
+1/5 of the pool (max_pool 200k of 1M). Here the same ratio is applied in a loop that can be run on two cores: yeast
+DREAM promoters (measured labels as the oracle), 3-member CNN students, a pool of 12,000, 300 initial labels and 5
+rounds of 150, so 'lcmd:max_pool=2400' against 'lcmd', paired by seed (`--reduce dims=16,max_pool=2400`,
+`--strategies lcmd,kcenter` for other rows).
 Prints the per-strategy curves, the paired AUC / final test-Pearson differences of each reduced variant from its
 exact strategy with 95 % intervals, and (last line) whether every interval lies within the stated tolerance.
-Usage: S2F_DATA=../shared/data .venv/bin/python bench/selection_al_curve.py [--seeds 5] [--tolerance 0.01] [--out runs/selection_al]
+Usage: S2F_DATA=../shared/data .venv/bin/python bench/selection_al_curve.py [--seeds 5] [--tolerance 0.01] [--reduce max_pool=2400] [--strategies lcmd]
 """
 import argparse, platform, time
 import numpy as np, pandas as pd, torch
@@ -14,9 +15,10 @@ from s2f_nb.benchmark import strategy_benchmark, Budget, BenchSplit, StudentReci
 
 p = argparse.ArgumentParser()
 p.add_argument('--seeds', type=int, default=5); p.add_argument('--tolerance', type=float, default=0.01)
-p.add_argument('--out', default='runs/selection_al'); p.add_argument('--reduce', default='dims=16,max_pool=2400')
+p.add_argument('--out', default='runs/selection_al'); p.add_argument('--reduce', default='max_pool=2400')
+p.add_argument('--strategies', default='lcmd')
 a = p.parse_args()
-pairs = [(s, f'{s}:{a.reduce}') for s in ('kcenter', 'lcmd')]
+pairs = [(s, f'{s}:{a.reduce}') for s in a.strategies.split(',')]
 t0 = time.perf_counter()
 res = strategy_benchmark('yeast_dream2022_test', [s for pr in pairs for s in pr], seeds=range(a.seeds),
                          budget=Budget(n_initial=300, n_rounds=5, batch_size=150, pool_size=12000),
