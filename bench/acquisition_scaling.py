@@ -18,7 +18,7 @@ Usage: S2F_DATA=../shared/data .venv/bin/python bench/acquisition_scaling.py --l
 """
 import argparse, math, os, platform, time
 import numpy as np, torch
-from s2f_nb.acquisition import k_center, lcmd, badge, batchbald, badge_embeddings
+from s2f_nb.acquisition import k_center, lcmd, badge, batchbald, badge_embeddings, _min_sqdist
 
 p = argparse.ArgumentParser()
 p.add_argument('--sizes', default='10000,100000,1000000'); p.add_argument('--k', type=int, default=1000)
@@ -120,10 +120,9 @@ def real_embeddings(N, dim):
         print(f'embeddings: {N:,} random promoters through a CNN trained 1 epoch on 60,000 measured ones, {time.perf_counter() - t0:.0f} s', flush=True)
     A = np.load(path, mmap_mode='r'); return torch.as_tensor(np.array(A[a.labeled:])), torch.as_tensor(np.array(A[:a.labeled]))
 
-def nearest(X, C, block=65536):
-    xx, cc = (X * X).sum(1), (C * C).sum(1)
-    parts = [(xx[s:s + block, None] - 2 * X[s:s + block] @ C.T + cc).clamp_min(0).min(1) for s in range(0, len(X), block)]
-    return torch.cat([p.values for p in parts]).double(), torch.cat([p.indices for p in parts])
+def nearest(X, C):
+    "(squared distance in float64, index) of every row's nearest row of C."
+    d, i = _min_sqdist(X, (X * X).sum(1), C); return d.double(), i
 
 def quality(method, X, L, picks, G=None):
     "k-center: covering radius; LCMD: largest cluster total and k-means cost; BADGE: k-means cost of the gradient embeddings."
@@ -135,7 +134,7 @@ def quality(method, X, L, picks, G=None):
     return dict(max_cluster=float(mass.max()), kmeans_cost=float(d.sum()))
 
 def large_main():
-    from s2f_nb.acquisition import reduce_pool, _on_reduced, kmeans_pp
+    from s2f_nb.acquisition import _on_reduced, kmeans_pp
     hw = f'{platform.processor() or platform.machine()} CPU, {os.cpu_count()} cores, {torch.get_num_threads()} threads'
     for N in [int(x) for x in a.sizes.split(',')]:
         if a.emb == 'real': X, L = real_embeddings(N, a.dim)

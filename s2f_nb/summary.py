@@ -38,11 +38,10 @@ def summarize_task(td: TaskData) -> dict:
     y, cols = td.labels, list(td.task.label_cols)
     if len(cols) > 6:  # per-token labels (e.g. OpenVaccine's 5 x 68): one line over all of them, not 340 numbers
         cols, y = [f'{len(cols)} columns: {cols[0]} .. {cols[-1]}'], np.asarray(y, np.float64).reshape(-1, 1)
-    f = lambda fn: fn(y, 0) if np.isfinite(y).all() else getattr(np, f'nan{fn.__name__}')(y, 0)
     return dict(task=td.task.name, alphabet=td.task.alphabet, rows=len(td), length=td.codes.shape[1], channels=td.task.channels,
-                labels=', '.join(cols),
-                label_mean=', '.join(f'{v:.3g}' for v in f(np.mean)), label_sd=', '.join(f'{v:.3g}' for v in f(np.std)),
-                label_range=', '.join(f'{a:.3g}..{b:.3g}' for a, b in zip(f(np.min), f(np.max))), splits=_split_sizes(td))
+                labels=', '.join(cols),  # NaN-aware statistics (OpenVaccine's unscored positions), the plain ones otherwise
+                label_mean=', '.join(f'{v:.3g}' for v in np.nanmean(y, 0)), label_sd=', '.join(f'{v:.3g}' for v in np.nanstd(y, 0)),
+                label_range=', '.join(f'{a:.3g}..{b:.3g}' for a, b in zip(np.nanmin(y, 0), np.nanmax(y, 0))), splits=_split_sizes(td))
 
 # %% ../nbs/09_summary.ipynb #5a1f7a55
 def summarize_tasks(
