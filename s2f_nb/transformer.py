@@ -14,7 +14,10 @@ softmax(QK^T/sqrt(d))V for comparisons. Its heads: MLM logits over the vocabular
 the pooled [CLS] (or mean) features that `forward` returns, and a mutation-effect head (difference of pooled scores
 of mutant and wild type). `multitask_loss` weighs the terms as the design does (MLM 1, structure 0.5, pairs 0.1) and
 skips missing labels. `TRANSFORMER_SIZES` holds small / base / large; `warmup_cosine` is the learning-rate schedule
-and `pretrain_mlm` pretrains on unlabelled sequences, reporting held-out masked-token accuracy. Checkpoints are the
+and `pretrain_mlm` pretrains on unlabelled sequences, reporting held-out masked-token accuracy; `pretrained=` (or
+`load_encoder`) starts a model from such a checkpoint with new task heads. `pack_tokens`, `length_batches`,
+`token_batches` and `train_tokens` train on token inputs; `pair_probs` and `decode_pairs` read base pairs off the pair
+head. `stem=k` adds a convolution over the embeddings, which gives short sequences local features from the first step. Checkpoints are the
 library's (`s2f_nb.training.save_checkpoint` / `load_checkpoint`), so every head is saved.
 
 Docs: https://s2f-nb.github.io/s2f_nb/transformer.html.md"""
@@ -37,9 +40,10 @@ from .models import SeqModel, register_model
 
 # %% auto #0
 __all__ = ['VOCAB', 'N_ID', 'PAD_ID', 'MASK_ID', 'CLS_ID', 'SEP_ID', 'IGNORE', 'TRANSFORMER_SIZES', 'N_STRUCTURE', 'HEADS',
-           'LOSS_WEIGHTS', 'RNATokenizer', 'tokens_from_codes', 'tokens_from_one_hot', 'bert_mask', 'sinusoidal_table',
-           'plain_attention', 'Block', 'MLMHead', 'PairHead', 'RNATransformer', 'token_labels', 'multitask_loss',
-           'warmup_cosine', 'pretrain_mlm']
+           'LOSS_WEIGHTS', 'PRETRAINED_RESET', 'RNATokenizer', 'tokens_from_codes', 'tokens_from_one_hot', 'bert_mask',
+           'sinusoidal_table', 'plain_attention', 'Block', 'MLMHead', 'PairHead', 'RNATransformer', 'token_labels',
+           'multitask_loss', 'warmup_cosine', 'pretrain_mlm', 'pack_tokens', 'length_batches', 'token_batches',
+           'train_tokens', 'pair_probs', 'decode_pairs']
 
 # %% ../nbs/15_transformer.ipynb #e87e1d53
 VOCAB = ('A', 'C', 'G', 'U', 'N', '[PAD]', '[MASK]', '[CLS]', '[SEP]')  # token id = position
@@ -197,10 +201,13 @@ class RNATransformer(SeqModel):
                  n_structure: int = N_STRUCTURE,  # structure classes
                  attention: str = 'sdpa',  # 'sdpa' (scaled_dot_product_attention) or 'plain' (explicit softmax)
                  ends: str = 'n',  # one-hot input: all-zero end columns are 'n' (N) or 'pad' ([PAD]); see `tokens_from_one_hot`
+                 stem: int = 0,  # > 0: kernel size of a convolution over the embeddings, added before the blocks (local k-mer features from the start)
+                 pretrained: str | None = None,  # checkpoint whose encoder (and MLM / pair heads) weights are loaded; see `load_encoder`
                  ):
         super().__init__(in_channels=in_channels, n_outputs=n_outputs, n_bins=n_bins, d_model=d_model, n_heads=n_heads,
                          n_layers=n_layers, dim_ff=dim_ff, max_len=max_len, dropout=dropout, attn_dropout=attn_dropout, positions=positions, pool=pool,
-                         n_structure=n_structure, attention=attention, ends=ends)
+                         n_structure=n_structure, attention=attention, ends=ends, stem=stem,
+                         pretrained=None if pretrained is None else str(pretrained))
         for k, v, ok in (('positions', positions, ('learned', 'sinusoidal', 'rotary')), ('pool', pool, ('cls', 'mean')),
                          ('attention', attention, ('sdpa', 'plain')), ('ends', ends, ('n', 'pad'))):
             if v not in ok: raise ValueError(f'RNATransformer: {k} must be one of {ok}, not {v!r}')
@@ -218,6 +225,9 @@ class RNATransformer(SeqModel):
         self.mutation = nn.Sequential(nn.Linear(d_model, d_model), nn.GELU(), nn.Linear(d_model, 1))
         self.dropout_head = nn.Dropout(dropout)
         self.head = nn.Linear(d_model, n_bins or n_outputs)
+        if stem < 0 or (stem and stem % 2 == 0): raise ValueError(f'RNATransformer: stem must be 0 or an odd kernel size, not {stem}')
+        self.stem = nn.Conv1d(d_model, d_model, stem, padding=stem // 2) if stem else None
+        if pretrained is not None: self.load_encoder(pretrained)
 
 # %% ../nbs/15_transformer.ipynb #f032c25c
 @patch
@@ -230,6 +240,7 @@ def encode_tokens(self: RNATransformer, tokens: torch.Tensor, extra: torch.Tenso
     if self.pos is not None: h = h + self.pos.weight[:T]
     elif self.config['positions'] == 'sinusoidal': h = h + self.sin_pos[:T]
     if self.extra is not None and extra is not None: h = h + self.extra(extra.to(h.dtype))
+    if self.stem is not None: h = h + F.gelu(self.stem((h * (tokens != PAD_ID)[..., None]).transpose(1, 2))).transpose(1, 2)
     h = self.emb_drop(self.emb_ln(h))
     mask = (tokens != PAD_ID)[:, None, None, :]
     for b in self.blocks: h = b(h, mask)
@@ -301,7 +312,18 @@ def token_labels(y, *, fill=IGNORE, length: int | None = None) -> torch.Tensor:
     return out
 
 # %% ../nbs/15_transformer.ipynb #90115ff0
-def multitask_loss(out: dict, labels: dict, tokens: torch.Tensor | None = None, *, weights: dict | None = None) -> tuple[torch.Tensor, dict]:
+def _pos_weight(y: torch.Tensor, w) -> torch.Tensor | None:
+    "The positive-class weight of the pair term: None, a number, or 'balanced' (negatives / positives in `y`, 1 without positives)."
+    if w is None: return None
+    if w == 'balanced':
+        pos = (y > 0.5).sum()
+        return ((y.numel() - pos) / pos).float() if pos > 0 else torch.ones((), device=y.device)
+    if isinstance(w, str) or not w > 0: raise ValueError(f"pair_pos_weight must be a positive number, 'balanced' or None, not {w!r}")
+    return torch.tensor(float(w), device=y.device)
+
+def multitask_loss(out: dict, labels: dict, tokens: torch.Tensor | None = None, *, weights: dict | None = None,
+                   pair_pos_weight: float | str | None = 'balanced',  # pair BCE weight of a positive entry: a number, 'balanced' (negatives / positives of the batch) or None (1)
+                   ) -> tuple[torch.Tensor, dict]:
     "Weighted sum of the terms whose labels are present; returns (total, {term: detached value})."
     w, terms = {**LOSS_WEIGHTS, **(weights or {})}, {}
     for k in ('mlm', 'structure'):
@@ -312,7 +334,7 @@ def multitask_loss(out: dict, labels: dict, tokens: torch.Tensor | None = None, 
     if y is not None and 'pair' in out:
         ok = torch.isfinite(y) & (y >= 0)
         if tokens is not None: real = tokens != PAD_ID; ok &= real[:, :, None] & real[:, None, :]
-        if ok.any(): terms['pair'] = F.binary_cross_entropy_with_logits(out['pair'].float()[ok], y[ok].float())
+        if ok.any(): terms['pair'] = F.binary_cross_entropy_with_logits(out['pair'].float()[ok], y[ok].float(), pos_weight=_pos_weight(y[ok], pair_pos_weight))
     for k, o in (('seq', 'seq'), ('mutation', 'mutation')):
         y = labels.get(k)
         if y is not None and o in out:
@@ -416,3 +438,111 @@ def pretrain_mlm(
         hist.append(row); bar.set_postfix(loss=f'{row["train_loss"]:.3f}', acc=f'{row.get("val_acc_masked", float("nan")):.3f}')
     bar.close(); model.eval()
     return hist
+
+# %% ../nbs/15_transformer.ipynb #1635b676
+PRETRAINED_RESET = ('head', 'structure')  # task heads that start from random weights when fine-tuning
+
+@patch
+def load_encoder(self: RNATransformer, path, *, reset: Sequence[str] = PRETRAINED_RESET) -> list[str]:
+    "Copy the weights of checkpoint `path` whose names and shapes match, except modules `reset`; returns what was copied."
+    from s2f_nb.training import load_checkpoint  # layer 11: imported when used
+    src, info = load_checkpoint(path)
+    if info['arch'] != self.arch: raise ValueError(f"{path}: a {info['arch']!r} checkpoint, not an {self.arch!r} one")
+    own, take = self.state_dict(), {}
+    for k, v in src.state_dict().items():
+        if k.split('.')[0] in reset or k not in own: continue
+        if own[k].shape != v.shape:
+            if k.split('.')[0] in ('tok', 'blocks', 'ln_f', 'emb_ln'): raise ValueError(f'{path}: {k} has shape {tuple(v.shape)}, this model {tuple(own[k].shape)} (d_model, layers or heads differ)')
+            continue
+        take[k] = v
+    missing = [k for k in own if k.startswith('blocks.') and k not in take]
+    if missing: raise ValueError(f'{path}: the checkpoint lacks {len(missing)} encoder weights, e.g. {missing[0]} (fewer layers?)')
+    self.load_state_dict(take, strict=False)
+    return sorted(take)
+
+# %% ../nbs/15_transformer.ipynb #b7607d8c
+_LUT = np.full(256, N_ID, np.int64)
+for _c, _i in zip('ACGUT', (0, 1, 2, 3, 3)): _LUT[ord(_c)] = _LUT[ord(_c.lower())] = _i
+
+def pack_tokens(seqs: Sequence[str], *, length: int, seed: int = 0) -> torch.Tensor:
+    "Shuffled sequences joined as `s1 [SEP] s2 [SEP] ...`, cut into rows `[CLS] + length-1 tokens` (the last partial row dropped)."
+    if length < 2: raise ValueError(f'pack_tokens: length={length} leaves no room for a base after [CLS]')
+    order = np.random.default_rng(seed).permutation(len(seqs))
+    stream = np.concatenate([np.append(_LUT[np.frombuffer(seqs[i].encode(), np.uint8)], SEP_ID) for i in order]) if len(seqs) else np.zeros(0, np.int64)
+    n = len(stream) // (length - 1)
+    rows = stream[:n * (length - 1)].reshape(n, length - 1)
+    return torch.from_numpy(np.concatenate([np.full((n, 1), CLS_ID), rows], 1))
+
+def length_batches(lengths, *, batch_size: int, seed: int | None = None) -> list[np.ndarray]:
+    "Row batches of similar length: rows sorted by length (ties random), cut into batches, batch order shuffled (`seed=None`: in order)."
+    lengths = np.asarray(lengths); rng = np.random.default_rng(seed)
+    order = np.lexsort((rng.random(len(lengths)), lengths))
+    b = [order[i:i + batch_size] for i in range(0, len(order), batch_size)]
+    return [b[i] for i in rng.permutation(len(b))] if seed is not None else b
+
+def token_batches(lengths, *, max_tokens: int = 8192) -> list[np.ndarray]:
+    "Evaluation batches in length order holding at most `max_tokens` tokens (length + 2 per row; at least one row each)."
+    lengths = np.asarray(lengths); order, out, cur = np.argsort(lengths, kind='stable'), [], []
+    for r in order:
+        if cur and (len(cur) + 1) * (lengths[r] + 2) > max_tokens: out.append(np.array(cur)); cur = []
+        cur.append(r)
+    return out + ([np.array(cur)] if cur else [])
+
+# %% ../nbs/15_transformer.ipynb #a00ca126
+def train_tokens(
+    model: RNATransformer,
+    batch_fn,  # batch_fn(rows, rng) -> (tokens (B, T), labels dict)
+    lengths,  # one length per training row (batches group similar lengths)
+    *, epochs: int, batch_size: int, lr: float,
+    heads: Sequence[str],  # heads to compute (`forward_tokens`)
+    loss=None,  # loss(out, labels, tokens) -> scalar; None: `multitask_loss` with `weights`
+    weights: dict | None = None, warmup: int = 100, weight_decay: float = 0.01, clip: float | None = 1.0,
+    seed: int = 0, device: str | None = None, progress: bool = False,
+) -> list[dict]:
+    "AdamW + warm-up/cosine over length-bucketed token batches; one history row (epoch, train loss, seconds) per epoch."
+    from tqdm.auto import tqdm
+    torch.manual_seed(seed); rng = np.random.default_rng(seed)
+    dev = torch.device(device) if device else next(model.parameters()).device
+    model.to(dev); nb = math.ceil(len(lengths) / batch_size)
+    if nb == 0: raise ValueError('train_tokens: no training rows')
+    opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=weight_decay)
+    sch = warmup_cosine(opt, warmup=min(warmup, epochs * nb // 10), total=epochs * nb)
+    hist, bar = [], tqdm(total=epochs * nb, desc='train_tokens', disable=not progress, leave=False)
+    for ep in range(epochs):
+        model.train(); t0, tot = time.time(), 0.0
+        for rows in length_batches(lengths, batch_size=batch_size, seed=seed * 1000 + ep):
+            tok, lab = batch_fn(rows, rng)
+            tok = tok.to(dev); lab = {k: v.to(dev) for k, v in lab.items()}
+            with _autocast(dev): o = model.forward_tokens(tok, heads=heads)
+            l = loss(o, lab, tok) if loss else multitask_loss(o, lab, tok, weights=weights)[0]
+            opt.zero_grad(set_to_none=True); l.backward()
+            if clip: nn.utils.clip_grad_norm_(model.parameters(), clip)
+            opt.step(); sch.step(); tot += l.item(); bar.update()
+        hist.append(dict(epoch=ep, train_loss=tot / nb, seconds=time.time() - t0)); bar.set_postfix(loss=f'{tot / nb:.3f}')
+    bar.close(); model.eval()
+    return hist
+
+# %% ../nbs/15_transformer.ipynb #beaaf0ae
+_CANON = np.zeros((5, 5), bool)
+for _a, _b in ((0, 3), (1, 2), (2, 3)): _CANON[_a, _b] = _CANON[_b, _a] = True  # AU, CG, GU
+
+@torch.no_grad()
+def pair_probs(model: RNATransformer, seqs: Sequence[str], *, max_tokens: int = 8192) -> list[np.ndarray]:
+    "Sigmoid of the pair head, an `(L, L)` array per sequence (batched by length)."
+    model.eval(); out = [None] * len(seqs); tk = RNATokenizer(); dev = next(model.parameters()).device
+    for rows in token_batches(np.array([len(s) for s in seqs]), max_tokens=max_tokens):
+        p = torch.sigmoid(model.forward_tokens(tk.encode([seqs[r] for r in rows]).to(dev), heads=('pair',))['pair'].float()).cpu().numpy()
+        for b, r in enumerate(rows): L = len(seqs[r]); out[r] = p[b, 1:L + 1, 1:L + 1]
+    return out
+
+def decode_pairs(prob: np.ndarray, seq: str, *, threshold: float = 0.5, min_loop: int = 3, canonical: bool = True) -> np.ndarray:
+    "Greedy maximum-weight matching of the pairs above `threshold` with `j - i > min_loop` (AU/GC/GU only when `canonical`): `(P, 2)` pairs i < j."
+    L = len(seq)
+    if prob.shape[0] < L or prob.shape[1] < L: raise ValueError(f'decode_pairs: probabilities {prob.shape} are smaller than the sequence ({L} nt)')
+    p = np.triu(prob[:L, :L], k=min_loop + 1)
+    if canonical: c = _LUT[np.frombuffer(seq.encode(), np.uint8)]; p = np.where(_CANON[c[:, None], c[None, :]], p, 0)
+    i, j = np.nonzero(p > threshold); o = np.argsort(-p[i, j], kind='stable')
+    used, keep = np.zeros(L, bool), []
+    for a, b in zip(i[o], j[o]):
+        if not (used[a] or used[b]): used[a] = used[b] = True; keep.append((a, b))
+    return np.array(sorted(keep), np.int64).reshape(-1, 2)
