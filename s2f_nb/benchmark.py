@@ -147,6 +147,31 @@ def _check_benchmark(strategies, seeds, budget: Budget, split: BenchSplit):
                          f'{budget.n_rounds} rounds of {budget.batch_size} from a pool of {pool}')
 
 # %% ../nbs/51_benchmark.ipynb #bad659dd
+def _bench_run(task, sp, s: str, seed: int, budget, student, out: Path, device, *, show=None, threads: int | None = None) -> pd.DataFrame:
+    "One strategy x seed run of `strategy_benchmark` (in its own process when `threads` is given)."
+    if threads:
+        import torch; torch.set_num_threads(threads)
+    td = load_task(task) if isinstance(task, str) else task
+    pool = Pool.from_split(sp, len(td), budget.n_initial, seed=seed, pool_size=budget.pool_size)
+    name, opts = strategy_spec(s)
+    return run_al_loop(td, pool, student(td, seed, device), LookupOracle(td), schedule([RoundSpec(name, budget.batch_size, budget.n_candidates, options=opts)]),
+                       budget.n_rounds, out / f'{re.sub(r"[^A-Za-z0-9_.-]+", "_", s)}_seed{seed}', seed=seed, tags=dict(strategy=s), progress=False, on_round=show)
+
+def _bench_parallel(task, sp, jobs, budget, student, out: Path, device, n_jobs: int, threads: int | None, progress: bool) -> list:
+    "The runs in a pool of `n_jobs` spawned processes; results in job order, a line per finished run."
+    import multiprocessing as mp, os
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from s2f_nb.benchmark import _bench_run as run  # the module's function: a spawned process can import it by name
+    threads = threads or max(1, (os.cpu_count() or 1) // n_jobs); t0 = time.time()
+    with ProcessPoolExecutor(n_jobs, mp_context=mp.get_context('spawn')) as ex:
+        futs = {ex.submit(run, task, sp, s, seed, budget, student, out, device, threads=threads): i for i, (s, seed) in enumerate(jobs)}
+        rows = [None] * len(jobs)
+        for k, f in enumerate(as_completed(futs)):
+            i = futs[f]; rows[i] = f.result(); r = rows[i].iloc[-1]
+            if progress: print(f"[{(time.time() - t0) / 60:5.1f} min] {jobs[i][0]} seed {jobs[i][1]} done ({k + 1}/{len(jobs)}): "
+                               f"{r['n_labeled']} labelled, test pearson {r.get('test_pearson', float('nan')):.3f}", flush=True)
+    return rows
+
 def strategy_benchmark(
     task: str | TaskData,  # task name or loaded task
     strategies: Sequence[str],  # registered acquisition names, each with options if wanted: 'lcmd:dims=32,max_pool=5000'
@@ -157,21 +182,21 @@ def strategy_benchmark(
     student: StudentFactory = StudentRecipe(),  # (td, seed, device) -> Student
     out_dir: str | Path = 'runs/benchmark',  # one folder per strategy and seed (resumable), results.csv at the top
     device: str | None = None,  # the students' device
-    progress: bool = True,  # print a line per finished round
+    progress: bool = True,  # print a line per finished round (per finished run with `n_jobs` > 1)
+    n_jobs: int = 1,  # runs at a time, each in its own spawned process (the student factory must pickle: `StudentRecipe` does)
+    threads: int | None = None,  # torch threads per process with `n_jobs` > 1 (default: the cores / `n_jobs`)
 ) -> pd.DataFrame:
     "Run every strategy for every seed; returns (and writes) the concatenated per-round results."
+    if not (isinstance(n_jobs, int) and n_jobs >= 1): raise ValueError(f'strategy_benchmark: n_jobs must be an integer >= 1, not {n_jobs!r}')
     td = load_task(task) if isinstance(task, str) else task
     _check_benchmark(strategies, seeds, budget, split)
     sp, out, rows = split.make(td), Path(out_dir), []
     check_settings(out / 'settings.json', dict(task=td.task.name, budget=asdict(budget), split=asdict(split), student=describe(student)))
     jobs = [(s, seed) for seed in seeds for s in strategies]
-    show = _progress_line(len(jobs)) if progress else None
-    for s, seed in jobs:
-        pool = Pool.from_split(sp, len(td), budget.n_initial, seed=seed, pool_size=budget.pool_size)
-        name, opts = strategy_spec(s)
-        r = run_al_loop(td, pool, student(td, seed, device), LookupOracle(td), schedule([RoundSpec(name, budget.batch_size, budget.n_candidates, options=opts)]),
-                        budget.n_rounds, out / f'{re.sub(r"[^A-Za-z0-9_.-]+", "_", s)}_seed{seed}', seed=seed, tags=dict(strategy=s), progress=False, on_round=show)
-        rows.append(r)
+    if n_jobs > 1: rows = _bench_parallel(task, sp, jobs, budget, student, out, device, n_jobs, threads, progress)
+    else:
+        show = _progress_line(len(jobs)) if progress else None
+        rows = [_bench_run(td, sp, s, seed, budget, student, out, device, show=show) for s, seed in jobs]
     res = pd.concat(rows, ignore_index=True)
     atomic_write(out / 'results.csv', lambda p: res.to_csv(p, index=False))
     return res
