@@ -31,6 +31,7 @@ Modules:
 - `s2f_nb.rl`: A reinforcement-learning proposal head: a small A2C policy over edits (position, residue) from a parent sequence, rewarded by the student's prediction minus a mutation penalty, with an edit budget and constrained positions.
 - `s2f_nb.rna`: RNA degradation (OpenVaccine), secondary structures (ArchiveII, bpRNA-90 short) and ncRNA classes (nRC) as tasks; dot-bracket parsing, structure classes, base-pair F1 and an RNAfold baseline.
 - `s2f_nb.scaling`: How does a model's test performance grow with the number of labelled sequences? Train on nested subsets of increasing size (several seeds), fit a saturating power law, and read off small / medium / large data regimes.
+- `s2f_nb.sparse`: Back-propagate only the samples that matter: per-sample losses, a PI-controlled importance threshold, the selection step inside `fit`, and what it saves, measured against full training and random subsampling.
 - `s2f_nb.splits`: Seeded random, chromosome and homology-aware (hashFrag + BLAST+) train/val/test splits, cached as index files.
 - `s2f_nb.store`: One DuckDB file per lab campaign: settings, variants, rounds, proposals, assays and student versions; every write one transaction published atomically, assay files checked row by row before anything is written.
 - `s2f_nb.students`: The models an active-learning loop retrains every round: `fit`, `predict`, `uncertainty` and `embed` on sequences, with ensembles, batched MC dropout (full or last-layer) and the total variance decomposed.

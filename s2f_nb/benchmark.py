@@ -27,7 +27,7 @@ from .data import load_task, TaskData
 from .splits import Split
 from .pool import Pool
 from .core import atomic_write, write_json
-from .training import TrainConfig
+from .training import TrainConfig, config_record
 from .students import Student, EnsembleStudent
 from .oracles import LookupOracle
 from .acquisition import get_acquisition
@@ -110,7 +110,7 @@ class StudentRecipe:
 def describe(obj) -> dict | str:
     "What settings files record of a settings object or student factory (run-time-only fields left out)."
     if isinstance(obj, StudentRecipe):
-        cfg = {k: v for k, v in asdict(obj.cfg or DEFAULT_STUDENT_CFG).items() if k not in ('progress', 'device')}
+        cfg = config_record(obj.cfg or DEFAULT_STUDENT_CFG)
         return {**asdict(replace(obj, cfg=None)), 'cfg': cfg}
     if is_dataclass(obj): return asdict(obj)
     return f'{type(obj).__module__}.{getattr(obj, "__qualname__", type(obj).__qualname__)}'  # a plain factory: its name

@@ -100,7 +100,7 @@ class CodeStream:
     @property
     def channels(self) -> int: return get_alphabet(self.cm.alphabet).size + len(self.cm.extra)
     @property
-    def rc_ok(self) -> bool: return get_alphabet(self.cm.alphabet).name in ('dna', 'rna')
+    def rc_ok(self) -> bool: return get_alphabet(self.cm.alphabet).name == 'dna'
     def to(self, device) -> 'CodeStream': return replace(self, device=device)
 
 # %% ../nbs/14_loading.ipynb #14bdb289

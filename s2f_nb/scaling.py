@@ -22,7 +22,7 @@ from .data import load_task, TaskData
 from .splits import Split
 from .models import flops_per_seq
 from .core import atomic_write, write_json
-from .training import TrainConfig, train_task, regression_metrics
+from .training import TrainConfig, train_task, regression_metrics, config_record
 from .benchmark import benchmark_split, check_settings, describe, StudentFactory
 
 # %% auto #0
@@ -85,7 +85,7 @@ def scaling_curve(
     out, rows = Path(out_dir), []
     subsets = {s: nested_subsets(split.train, sizes, s) for s in seeds}  # one nested order per seed
     check_settings(out / 'settings.json', dict(task=td.task.name, n_val=n_val, n_test=n_test, **(
-        dict(arch=arch, model_kw=model_kw or {}, min_steps=min_steps, cfg={k: v for k, v in asdict(cfg).items() if k not in ('progress', 'device', 'seed')})
+        dict(arch=arch, model_kw=model_kw or {}, min_steps=min_steps, cfg=config_record(cfg, drop=('progress', 'device', 'seed')))
         if student is None else dict(student=describe(student)))))
     for seed, n in tqdm([(s, n) for s in seeds for n in sizes], desc='sizes x seeds', disable=not progress):
         f = out / f'n{n}_seed{seed}' / 'row.json'

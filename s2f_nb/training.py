@@ -13,6 +13,8 @@ data, split and folder before any work starts, with errors naming the parameter.
 point for a loaded task and a split: it builds the model for the task, fits it and scores the test rows. `predict` and
 `embed` run a model over a `SeqData`; `save_checkpoint` and `load_checkpoint` store and rebuild models; `RECIPES`
 holds the DeepSTARR and Prix Fixe recipes; `regression_metrics` gives Pearson, Spearman and MSE per output.
+`fit(..., sparse=...)` turns on Adaptive Sparse Training (`s2f_nb.sparse`: only the samples a PI-controlled loss
+threshold selects are back-propagated); off by default, and then the loop is exactly the plain one.
 
 Docs: https://s2f-nb.github.io/s2f_nb/training.html.md"""
 
@@ -38,9 +40,10 @@ from .splits import Split
 from .models import SeqModel, build_model, model_spec
 
 # %% auto #0
-__all__ = ['RECIPES', 'CKPT_FORMAT', 'RUN_ARTIFACTS', 'artifact_hook', 'default_device', 'SeqData', 'soft_bins', 'kl_bins_loss',
-           'regression_metrics', 'predict', 'embed', 'TrainConfig', 'save_checkpoint', 'load_checkpoint', 'FitResult',
-           'check_out_dir', 'staged_run', 'fit', 'train_task']
+__all__ = ['LATER_FIELDS', 'RECIPES', 'CKPT_FORMAT', 'RUN_ARTIFACTS', 'artifact_hook', 'default_device', 'SeqData', 'soft_bins',
+           'kl_bins_loss', 'regression_metrics', 'predict', 'embed', 'TrainConfig', 'config_record', 'save_checkpoint',
+           'load_checkpoint', 'FitResult', 'target_scale', 'fold_target_scale', 'check_out_dir', 'staged_run', 'fit',
+           'train_task']
 
 # %% ../nbs/11_training.ipynb #4c495d86
 def default_device(device: str | torch.device | None = None) -> torch.device:
@@ -56,7 +59,7 @@ class SeqData:
     k: int  # alphabet size (4 for DNA/RNA, 20 for protein)
     extra: tuple = ()  # extra channel names, in order: 'rc' (the reverse-complement flag) or meta columns
     values: torch.Tensor | None = None  # (N, number of non-'rc' extra channels) float32
-    rc_ok: bool = True  # whether reverse complement is defined (nucleotides)
+    rc_ok: bool = True  # whether the reverse complement is the same molecule (double-stranded DNA; not RNA or protein)
 
     def __len__(self) -> int: return len(self.codes)
     @property
@@ -81,7 +84,7 @@ def from_codes(cls: SeqData, codes, y=None, alphabet: str = 'dna', extra: Sequen
     if meta and (values is None or np.shape(values) != (len(codes), len(meta))):
         raise ValueError(f'extra channels {meta} need values of shape ({len(codes)}, {len(meta)}), got '
                          f'{None if values is None else np.shape(values)} (new sequences without metadata: SeqData.unseen)')
-    return cls(t(codes, torch.uint8), y, a.size, tuple(extra), t(values, torch.float32), a.name in ('dna', 'rna'))
+    return cls(t(codes, torch.uint8), y, a.size, tuple(extra), t(values, torch.float32), a.name == 'dna')  # RNA is single-stranded: its reverse complement is another molecule
 
 @patch(cls_method=True)
 def from_task(cls: SeqData, td: TaskData, idx=None, device=None) -> SeqData:
@@ -198,7 +201,7 @@ class TrainConfig:
     clip: float | None = None  # gradient-norm clipping (None: off)
     patience: int | None = 10  # epochs without a better val Pearson before stopping (None: run all epochs)
     loss: str = 'auto'  # 'mse', 'kl' (bin models) or 'auto'
-    rc_aug: bool = True  # reverse-complement a random half of each batch (nucleotide data only)
+    rc_aug: bool = True  # reverse-complement a random half of each batch (double-stranded DNA only)
     rc_average: bool = False  # average forward and reverse-complement predictions at evaluation
     amp: str | bool = 'auto'  # bf16 autocast on CUDA; ignored on CPU
     seed: int = 0  # seeds weights, batch order and augmentation
@@ -208,6 +211,7 @@ class TrainConfig:
     progress: bool = True  # progress bar
     wandb: str = 'disabled'  # 'disabled', 'offline' (cluster nodes; sync later) or 'online'
     wandb_project: str = 's2f_nb'  # W&B project
+    standardize: bool = False  # regression: train on labels standardised by the training rows' mean and sd, folded into the last layer after
 
     def __post_init__(self): self.check()  # named errors for bad settings (`check` below)
 
@@ -238,11 +242,17 @@ def check(self: TrainConfig) -> TrainConfig:
     for k, ok in (('schedule', ('constant', 'onecycle', 'plateau')), ('loss', ('auto', 'mse', 'kl')),
                   ('wandb', ('disabled', 'offline', 'online', None)), ('amp', ('auto', 'bf16', 'off', True, False, None))):
         v = getattr(self, k); _check_param(any(v is o or (isinstance(v, str) and v == o) for o in ok), n(k), 'one of ' + ', '.join(map(repr, ok)), v)
-    for k in ('rc_aug', 'rc_average', 'progress'): _check_param(isinstance(getattr(self, k), (bool, np.bool_)), n(k), 'True or False', getattr(self, k))
+    for k in ('rc_aug', 'rc_average', 'progress', 'standardize'): _check_param(isinstance(getattr(self, k), (bool, np.bool_)), n(k), 'True or False', getattr(self, k))
     if self.device not in (None, 'auto'):
         try: torch.device(self.device)
         except (RuntimeError, TypeError): _check_param(False, n('device'), "None, 'auto' or a torch device such as 'cpu' or 'cuda:0'", self.device)
     return self
+
+LATER_FIELDS = dict(standardize=False)  # fields added after run folders were first written, with their defaults
+
+def config_record(cfg: TrainConfig, *, drop: Sequence[str] = ('progress', 'device')) -> dict:
+    "What a settings file records of `cfg`: its fields but `drop`, and a field of `LATER_FIELDS` only when it is not its default (old run folders still resume)."
+    return {k: v for k, v in asdict(cfg).items() if k not in drop and not (k in LATER_FIELDS and v == LATER_FIELDS[k])}
 
 RECIPES = dict(deepstarr=TrainConfig(),
                prixfixe=TrainConfig(epochs=80, batch_size=1024, lr=5e-3, weight_decay=0.01, schedule='onecycle',
@@ -347,6 +357,33 @@ def _check_fit(model: SeqModel, train: SeqData, val: SeqData | None, outputs):
     if outputs is not None and len(outputs) != model.n_targets:
         raise ValueError(f'fit: outputs names {len(outputs)} output(s) but the model predicts {model.n_targets}')
 
+# %% ../nbs/11_training.ipynb #76a4aaa7
+def target_scale(y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    "Per-output mean and sd `(k,)` of labels `(N, k)`, NaN ignored (sd 1 where an output is constant)."
+    if y is None: raise ValueError('standardize: the training data have no labels')
+    ok = torch.isfinite(y); n = ok.sum(0).clamp_min(1)
+    mu = torch.where(ok, y, 0).sum(0) / n
+    sd = (torch.where(ok, y - mu, 0) ** 2).sum(0).div(n).sqrt()
+    return mu, torch.where(sd > 1e-8, sd, torch.ones_like(sd))
+
+def _final_linear(model: SeqModel) -> tuple[str, nn.Module]:
+    "The name and module of the model's last affine layer: `head`, or the last module of a `head` Sequential."
+    if model.n_bins: raise ValueError('TrainConfig.standardize is for regression; a bin model (n_bins > 0) trains on bin targets')
+    name, h = 'head', getattr(model, 'head', None)
+    if isinstance(h, nn.Sequential): name, h = f'head.{len(h) - 1}', h[-1]
+    if not isinstance(h, (nn.Linear, nn.Conv1d)) or h.bias is None:
+        raise ValueError(f'TrainConfig.standardize: {type(model).__name__} has no final linear `head` with a bias to fold the label scale into')
+    return name, h
+
+def fold_target_scale(model: SeqModel, mean: torch.Tensor, sd: torch.Tensor, *, state: dict | None = None) -> dict:
+    "A copy of `state` (default: the model's) whose last layer predicts `sd * out + mean`: exact for a final linear layer."
+    name, _ = _final_linear(model)
+    out = dict(state if state is not None else model.state_dict())
+    w, b = out[f'{name}.weight'], out[f'{name}.bias']
+    out[f'{name}.weight'] = w * sd.to(w).view(-1, *([1] * (w.ndim - 1)))
+    out[f'{name}.bias'] = b * sd.to(b) + mean.to(b)
+    return out
+
 # %% ../nbs/11_training.ipynb #f4840b3d
 @dataclass
 class _FitState:
@@ -368,6 +405,8 @@ class _FitState:
     best: float = -math.inf  # best early-stopping score so far
     best_state: dict | None = None  # its weights
     bad: int = 0  # epochs since the best one
+    sparse: object = None  # `s2f_nb.sparse.SampleSelector` when Adaptive Sparse Training is on (fit's `sparse`)
+    scale: tuple | None = None  # (mean, sd) of the labels when `cfg.standardize`: training and validation labels are standardised
 
     @property
     def dev(self) -> torch.device: return self.train.device
@@ -375,12 +414,14 @@ class _FitState:
     def rc_aug(self) -> bool: return self.cfg.rc_aug and self.train.rc_ok
 
 # %% ../nbs/11_training.ipynb #4bf41713
-def _fit_state(model: SeqModel, train: SeqData, val: SeqData | None, cfg: TrainConfig, out_dir, outputs) -> _FitState:
+def _fit_state(model: SeqModel, train: SeqData, val: SeqData | None, cfg: TrainConfig, out_dir, outputs, sparse=None) -> _FitState:
     "Seed, move model and data to the device, and build the optimiser, schedule and W&B run (inputs checked by `fit`)."
     dev = default_device(cfg.device)
     torch.manual_seed(cfg.seed)
     gen = torch.Generator(device=dev).manual_seed(cfg.seed)
     model.to(dev); train = train.to(dev); val = val.to(dev) if val is not None else None
+    scale = target_scale(train.y) if cfg.standardize else None
+    if scale: train, val = (d if d is None or d.y is None else replace(d, y=(d.y - scale[0]) / scale[1]) for d in (train, val))
     names = list(outputs or [f'out{i}' for i in range(model.n_targets)])
     out_dir = Path(out_dir) if out_dir else None
     loss_fn = _loss_fn(model, cfg)
@@ -388,14 +429,17 @@ def _fit_state(model: SeqModel, train: SeqData, val: SeqData | None, cfg: TrainC
     steps = max(1, len(train) // bs) if cfg.max_steps is None else min(cfg.max_steps, max(1, len(train) // bs))
     opt = torch.optim.AdamW(_param_groups(model, cfg), lr=cfg.lr, weight_decay=cfg.weight_decay, fused=True)  # one kernel per step (CPU and CUDA)
     sched = _scheduler(opt, cfg, steps)
-    run = _wandb(cfg, dict(asdict(cfg), **model_spec(model), n_train=len(train)), out_dir)
+    run = _wandb(cfg, dict(asdict(cfg), **model_spec(model), n_train=len(train), **({'sparse': asdict(sparse)} if sparse else {})), out_dir)
     if out_dir: out_dir.mkdir(parents=True, exist_ok=True); (out_dir / 'log.jsonl').write_text('')
-    return _FitState(model, train, val, cfg, names, out_dir, gen, loss_fn, bs, steps, opt, sched, run)
+    st = _FitState(model, train, val, cfg, names, out_dir, gen, loss_fn, bs, steps, opt, sched, run, scale=scale)
+    if sparse: from s2f_nb.sparse import sparse_state; st.sparse = sparse_state(model, cfg, sparse, dev)  # lazy: sparse builds on this module
+    return st
 
 # %% ../nbs/11_training.ipynb #8d244c44
 @patch
 def train_epoch(self: _FitState, epoch: int, bar) -> dict:
     "Train one epoch; the log row (epoch, mean train loss, lr, timing)."
+    if self.sparse is not None: from s2f_nb.sparse import sparse_epoch; return sparse_epoch(self, epoch, bar)  # AST: the same loop, selected rows only
     model, train, dev, cfg = self.model, self.train, self.dev, self.cfg
     model.train(); t0 = time.time()
     total, n = torch.zeros((), device=dev), 0
@@ -417,7 +461,9 @@ def validate(self: _FitState, row: dict) -> float:
     "Add validation metrics to `row`; the early-stopping score (the epoch number without validation data)."
     cfg, val = self.cfg, self.val
     if val is None or val.y is None: return float(row['epoch'])  # no validation: keep the last epoch
-    vm = regression_metrics(predict(self.model, val, cfg.eval_batch_size, cfg.rc_average, cfg.amp), val.y.cpu().numpy(), self.names)
+    pred, y = predict(self.model, val, cfg.eval_batch_size, cfg.rc_average, cfg.amp), val.y.cpu().numpy()
+    if self.scale: mu, sd = (t.cpu().numpy() for t in self.scale); pred, y = pred * sd + mu, y * sd + mu  # metrics in label units
+    vm = regression_metrics(pred, y, self.names)
     row.update(val_mse=vm['mse'], val_pearson_mean=vm['pearson_mean'], val_spearman_mean=vm['spearman_mean'],
                val_pearson=vm['pearson'], val_spearman=vm['spearman'])
     return vm['pearson_mean'] if not math.isnan(vm['pearson_mean']) else -math.inf
@@ -426,15 +472,17 @@ def validate(self: _FitState, row: dict) -> float:
 def end_epoch(self: _FitState, row: dict, score: float, bar) -> bool:
     "Log `row`, keep the best weights (and `model.pt`), step a plateau schedule; True when patience has run out."
     cfg, epoch = self.cfg, row['epoch']
-    self.history.append(row); bar.set_postfix(loss=f"{row['train_loss']:.3g}", val_r=f"{row.get('val_pearson_mean', float('nan')):.3f}")
+    self.history.append(row); bar.set_postfix(loss=f"{row['train_loss']:.3g}", val_r=f"{row.get('val_pearson_mean', float('nan')):.3f}",
+                                              **({} if self.sparse is None else dict(act=f"{row['ast_activation']:.2f}", thr=f"{row['ast_threshold'] or 0:.2f}", skipped=row['ast_skipped'])))
     if self.out_dir:
         with open(self.out_dir / 'log.jsonl', 'a') as f: f.write(json.dumps(row) + '\n')
     if self.run: self.run.log(row, step=epoch)
     if score > self.best:
         self.best, self.bad = score, 0
         self.best_state = {k: v.detach().clone() for k, v in self.model.state_dict().items()}
+        if self.scale: self.best_state = fold_target_scale(self.model, *self.scale, state=self.best_state)  # saved and restored in label units
         row['best'] = True
-        if self.out_dir: save_checkpoint(self.out_dir / 'model.pt', self.model, self.names, dict(epoch=epoch, train_config=asdict(cfg)), self.best_state)
+        if self.out_dir: save_checkpoint(self.out_dir / 'model.pt', self.model, self.names, dict(epoch=epoch, train_config=asdict(cfg), **({} if self.sparse is None else {'sparse': asdict(self.sparse.cfg)})), self.best_state)
     else: self.bad += 1
     if cfg.schedule == 'plateau' and self.val is not None: self.sched.step(score)
     if self.out_dir: _step(f'epoch{epoch}')  # the epoch is written
@@ -506,6 +554,7 @@ def summary(self: _FitState, t_start: float) -> dict:
                    seconds_per_epoch=float(np.mean([r['seconds'] for r in h])),
                    train_seqs_per_s=float(np.mean([r['seqs_per_s'] for r in h])), n_train=len(self.train),
                    **{k: b[k] for k in ('val_pearson_mean', 'val_spearman_mean', 'val_mse', 'val_pearson', 'val_spearman') if k in b})
+    if self.sparse is not None: metrics.update(ast_activation_mean=float(np.mean([r['ast_activation'] for r in h])), ast_skipped_total=int(sum(r['ast_skipped'] for r in h)))
     return metrics
 
 # %% ../nbs/11_training.ipynb #3aa77dcc
@@ -518,14 +567,17 @@ def fit(
     outputs: Sequence[str] | None = None,  # output names (for metrics and the checkpoint)
     *,
     score: Callable[[SeqModel], dict] | None = None,  # more metrics of the best model (e.g. test rows), added before publishing
+    sparse=None,  # Adaptive Sparse Training: a `s2f_nb.sparse.SparseConfig`, a dict of its fields or True (None: off)
     **overrides,  # any `TrainConfig` field, e.g. epochs=5
 ) -> FitResult:
     "Train `model` on `train`, early-stopping on mean validation Pearson; returns the best model and its history."
     cfg = replace(cfg or TrainConfig(), **overrides)
     _check_fit(model, train, val, outputs)
+    if cfg.standardize: _final_linear(model)  # a named error before any work
+    if sparse is not None: from s2f_nb.sparse import as_sparse; sparse = as_sparse(sparse, model)  # named errors before any work
     from tqdm.auto import tqdm
     with staged_run(out_dir) as stage:
-        st = _fit_state(model, train, val, cfg, stage, outputs)
+        st = _fit_state(model, train, val, cfg, stage, outputs, sparse)
         t_start = time.time()
         bar = tqdm(total=cfg.epochs * st.steps, desc=f'fit {model.arch}', disable=not cfg.progress, leave=False)
         try:
@@ -556,6 +608,8 @@ def train_task(
     out_dir: str | Path | None = None,  # artifacts folder
     tiny: bool = False,  # the tiny model config
     model_kw: dict | None = None,  # extra model arguments (n_bins, dropout, ...)
+    *,
+    sparse=None,  # Adaptive Sparse Training settings for `fit` (None: off)
     **overrides,  # `TrainConfig` fields
 ) -> FitResult:
     "Build a model for `td`, train it on `split.train` (early stop on `split.val`) and score `split.test`."
@@ -571,4 +625,4 @@ def train_task(
         te = SeqData.from_task(td, split.test, dev)
         tm = regression_metrics(predict(m, te, cfg.eval_batch_size, cfg.rc_average, cfg.amp), td.labels[split.test], td.task.label_cols)
         return {**{f'test_{k}': v for k, v in tm.items()}, 'n_test': len(split.test), 'task': td.task.name}
-    return fit(model, tr, va if len(split.val) else None, cfg, out_dir, list(td.task.label_cols), score=score)
+    return fit(model, tr, va if len(split.val) else None, cfg, out_dir, list(td.task.label_cols), score=score, sparse=sparse)
