@@ -2,6 +2,7 @@
 import os, warnings
 from pathlib import Path
 import pytest
+import torch
 import nbdev.test as nbt
 from nbdev.config import get_config
 
@@ -15,8 +16,11 @@ def test_notebook(nb):
     force = os.environ.get('S2F_TEST_FLAGS', '').split()
     os.chdir(nb.parent)
     # warnings raised by classes a notebook defines (module '__main__') cannot be sent between xdist workers: print them
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter('default')
-        ok, secs = nbt.test_nb(nb, skip_flags=[f for f in skip if f not in force], force_flags=force, basepath=str(ROOT))
+    threads = torch.get_num_threads()  # notebooks run in this worker process: one's torch.set_num_threads must not reach the next
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter('default')
+            ok, secs = nbt.test_nb(nb, skip_flags=[f for f in skip if f not in force], force_flags=force, basepath=str(ROOT))
+    finally: torch.set_num_threads(threads)
     for w in caught: print(f'{nb.name}: {w.category.__name__}: {w.message}')
     assert ok, f'{nb.name} failed (see the traceback above)'
