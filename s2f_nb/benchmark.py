@@ -101,17 +101,19 @@ class StudentRecipe:
     cfg: TrainConfig | None = None  # training (default: ≤ 10 epochs, patience 3, batch 64, lr 3e-3)
     mc_passes: int = 10  # MC-dropout passes per member (sample-based strategies)
     uncertainty_kind: str = 'ensemble'
+    sparse: object = None  # Adaptive Sparse Training for the members' `fit` (a `SparseConfig`, a dict of its fields or True; None: off)
 
     def __call__(self, td: TaskData, seed: int, device: str | None = None) -> EnsembleStudent:
         cfg = self.cfg or DEFAULT_STUDENT_CFG
         return EnsembleStudent.for_task(td, arch=self.arch, n_members=self.n_members, model_kw=self.model_kw or None, cfg=cfg,
-                                        mc_passes=self.mc_passes, uncertainty_kind=self.uncertainty_kind, seed=seed, device=device)
+                                        mc_passes=self.mc_passes, uncertainty_kind=self.uncertainty_kind, seed=seed, device=device, sparse=self.sparse)
 
 def describe(obj) -> dict | str:
     "What settings files record of a settings object or student factory (run-time-only fields left out)."
     if isinstance(obj, StudentRecipe):
         cfg = config_record(obj.cfg or DEFAULT_STUDENT_CFG)
-        return {**asdict(replace(obj, cfg=None)), 'cfg': cfg}
+        rec = {k: v for k, v in asdict(replace(obj, cfg=None)).items() if not (k == 'sparse' and v is None)}  # added later: old run folders resume
+        return {**rec, 'cfg': cfg}
     if is_dataclass(obj): return asdict(obj)
     return f'{type(obj).__module__}.{getattr(obj, "__qualname__", type(obj).__qualname__)}'  # a plain factory: its name
 

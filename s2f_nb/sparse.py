@@ -14,7 +14,7 @@ whole batch; that mode is kept only to show it. `mode='random'` back-propagates 
 size, the control that shows whether choosing by loss is worth its scoring pass.
 
 `fit(..., sparse=SparseConfig(...))` (or `sparse=True` for the defaults) turns AST on for any model of
-`s2f_nb.models`. With AST off (the default), `fit` runs its plain loop unchanged. The per-sample losses are
+`s2f_nb.models`; `EnsembleStudent(sparse=...)` and `StudentRecipe(sparse=...)` pass it to every member's `fit`. With AST off (the default), `fit` runs its plain loop unchanged. The per-sample losses are
 `mse_per_sample`, `kl_bins_per_sample` (the 18-bin KL) and `mlm_per_sample` (masked-token cross-entropy per sequence).
 `sparse_step` is the selection step for any training loop (the MLM benchmark uses it). Each epoch logs
 `ast_activation`, `ast_threshold` and `ast_skipped`, plus the rows forwarded without and with grad (`ast_fwd_nograd`,

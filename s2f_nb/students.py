@@ -157,6 +157,7 @@ class EnsembleStudent(Student):
                  mc_passes: int = 30,  # MC-dropout samples per member
                  last_layer_mc: bool = False,  # cheaper last-layer MC dropout
                  warm_start: bool = False,  # refit from the current weights instead of from scratch
+                 sparse=None,  # Adaptive Sparse Training for every member's `fit` (`s2f_nb.sparse.SparseConfig`, a dict of its fields or True; None: off)
                  seed: int = 0,  # base seed (member i uses seed + i)
                  alphabet: str = 'dna', length: int | None = None, extra_channels: Sequence[str] = (), device=None, n_outputs: int = 1):
         super().__init__(alphabet, length, extra_channels, device)
@@ -165,6 +166,7 @@ class EnsembleStudent(Student):
         self.arch, self.n_members, self.model_kw, self.n_outputs = arch, n_members, dict(model_kw or {}), n_outputs
         self.cfg = cfg or TrainConfig(epochs=20, patience=5, progress=False)
         self.kind, self.T, self.last_layer, self.warm_start, self.seed = uncertainty_kind, mc_passes, last_layer_mc, warm_start, seed
+        self.sparse = sparse
         self.members: list[SeqModel] = []
         self.history: list = []
 
@@ -186,7 +188,7 @@ def fit(self: EnsembleStudent, x, y=None, val=None, val_y=None) -> EnsembleStude
     if not (self.warm_start and self.members): self.members = [self._new(i) for i in range(self.n_members)]
     self.history = []
     for i, m in enumerate(self.members):
-        r = fit(m, tr, va, replace(self.cfg, seed=self.seed + i, device=str(self.device)))
+        r = fit(m, tr, va, replace(self.cfg, seed=self.seed + i, device=str(self.device)), sparse=self.sparse)
         self.history.append(r.metrics)
     return self
 
