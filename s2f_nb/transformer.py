@@ -403,10 +403,12 @@ def pretrain_mlm(
     max_steps: int | None = None,  # cap on steps per epoch
     device: str | None = None,  # default: the model's device
     ends: str = 'pad',  # code matrices: all-N end runs are [PAD] ('pad') or N ('n')
+    sparse=None,  # Adaptive Sparse Training (`s2f_nb.sparse`): back-propagate only the sequences with a high masked-token loss
 ) -> list[dict]:
     "BERT-style MLM pretraining; one history row per epoch (train loss, held-out loss and masked-token accuracy, lr, seconds)."
     from tqdm.auto import tqdm
-    toks = _as_tokens(sequences, ends)
+    from s2f_nb.sparse import as_sparse, SampleSelector, sparse_step, mlm_per_sample  # layer 11: imported when used
+    toks, scfg = _as_tokens(sequences, ends), as_sparse(sparse)
     if not 0 <= val_frac < 1: raise ValueError(f'pretrain_mlm: val_frac must be in [0, 1), not {val_frac}')
     perm = torch.randperm(len(toks), generator=torch.Generator().manual_seed(seed))
     n_val = int(round(val_frac * len(toks)))
@@ -421,19 +423,28 @@ def pretrain_mlm(
     opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=weight_decay)
     sch = warmup_cosine(opt, warmup=warmup, total=epochs * steps)
     gen, hist = torch.Generator().manual_seed(seed + 2), []
+    sel = SampleSelector(scfg, seed=seed, device=dev) if scfg else None
     bar = tqdm(total=epochs * steps, desc='pretrain_mlm', disable=not progress, leave=False)
     for epoch in range(epochs):
         model.train(); t0, total = time.time(), 0.0
+        if sel: sel.reset()
         order = torch.randperm(len(train), generator=gen)
         for s in range(steps):
             inp, lab = bert_mask(train[order[s * bs:(s + 1) * bs]], prob=prob, generator=gen)
             inp, lab = inp.to(dev), lab.to(dev)
-            with _autocast(dev): lg = model.forward_tokens(inp, heads=('mlm',))['mlm']
-            loss = F.cross_entropy(lg.float().flatten(0, 1), lab.flatten(), ignore_index=IGNORE)
+            if sel is None:
+                with _autocast(dev): lg = model.forward_tokens(inp, heads=('mlm',))['mlm']
+                loss = logged = F.cross_entropy(lg.float().flatten(0, 1), lab.flatten(), ignore_index=IGNORE)
+            else:
+                def losses_of(rows, inp=inp, lab=lab):
+                    x, y = (inp, lab) if rows is None else (inp[rows], lab[rows])
+                    with _autocast(dev): return mlm_per_sample(model.forward_tokens(x, heads=('mlm',))['mlm'], y), None
+                loss, logged = sparse_step(sel, model, losses_of, len(inp))  # logged: the whole batch's mean loss
             opt.zero_grad(set_to_none=True); loss.backward()
             if clip: nn.utils.clip_grad_norm_(model.parameters(), clip)
-            opt.step(); sch.step(); total += loss.item(); bar.update()
+            opt.step(); sch.step(); total += logged.item(); bar.update()
         row = dict(epoch=epoch, train_loss=total / steps, lr=opt.param_groups[0]['lr'], seconds=time.time() - t0, baseline_acc=base)
+        if sel: c = sel.counts; row.update(ast_activation=c['selected'] / max(c['seen'], 1), ast_skipped=c['seen'] - c['selected'])
         if n_val: row.update(_mlm_eval(model, vin, vlab, 4 * bs, dev))
         hist.append(row); bar.set_postfix(loss=f'{row["train_loss"]:.3f}', acc=f'{row.get("val_acc_masked", float("nan")):.3f}')
     bar.close(); model.eval()
