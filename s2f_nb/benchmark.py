@@ -112,8 +112,7 @@ def describe(obj) -> dict | str:
     "What settings files record of a settings object or student factory (run-time-only fields left out)."
     if isinstance(obj, StudentRecipe):
         cfg = config_record(obj.cfg or DEFAULT_STUDENT_CFG)
-        rec = {k: v for k, v in asdict(replace(obj, cfg=None)).items() if not (k == 'sparse' and v is None)}  # added later: old run folders resume
-        return {**rec, 'cfg': cfg}
+        return {**config_record(replace(obj, cfg=None), drop=(), later=dict(sparse=None)), 'cfg': cfg}  # `sparse` came later
     if is_dataclass(obj): return asdict(obj)
     return f'{type(obj).__module__}.{getattr(obj, "__qualname__", type(obj).__qualname__)}'  # a plain factory: its name
 

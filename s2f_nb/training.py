@@ -250,9 +250,9 @@ def check(self: TrainConfig) -> TrainConfig:
 
 LATER_FIELDS = dict(standardize=False)  # fields added after run folders were first written, with their defaults
 
-def config_record(cfg: TrainConfig, *, drop: Sequence[str] = ('progress', 'device')) -> dict:
-    "What a settings file records of `cfg`: its fields but `drop`, and a field of `LATER_FIELDS` only when it is not its default (old run folders still resume)."
-    return {k: v for k, v in asdict(cfg).items() if k not in drop and not (k in LATER_FIELDS and v == LATER_FIELDS[k])}
+def config_record(cfg, *, drop: Sequence[str] = ('progress', 'device'), later: dict = LATER_FIELDS) -> dict:
+    "What a settings file records of a settings dataclass: its fields but `drop`, and a field of `later` only when it is not its default there (old run folders still resume)."
+    return {k: v for k, v in asdict(cfg).items() if k not in drop and not (k in later and v == later[k])}
 
 RECIPES = dict(deepstarr=TrainConfig(),
                prixfixe=TrainConfig(epochs=80, batch_size=1024, lr=5e-3, weight_decay=0.01, schedule='onecycle',
@@ -406,7 +406,7 @@ class _FitState:
     best_state: dict | None = None  # its weights
     bad: int = 0  # epochs since the best one
     sparse: object = None  # `s2f_nb.sparse.SampleSelector` when Adaptive Sparse Training is on (fit's `sparse`)
-    scale: tuple | None = None  # (mean, sd) of the labels when `cfg.standardize`: training and validation labels are standardised
+    scale: tuple | None = None  # (mean, sd) of the training labels when `cfg.standardize` (the training labels are standardised)
 
     @property
     def dev(self) -> torch.device: return self.train.device
@@ -421,7 +421,7 @@ def _fit_state(model: SeqModel, train: SeqData, val: SeqData | None, cfg: TrainC
     gen = torch.Generator(device=dev).manual_seed(cfg.seed)
     model.to(dev); train = train.to(dev); val = val.to(dev) if val is not None else None
     scale = target_scale(train.y) if cfg.standardize else None
-    if scale: train, val = (d if d is None or d.y is None else replace(d, y=(d.y - scale[0]) / scale[1]) for d in (train, val))
+    if scale: train = replace(train, y=(train.y - scale[0]) / scale[1])  # validation keeps label units: predictions are mapped back
     names = list(outputs or [f'out{i}' for i in range(model.n_targets)])
     out_dir = Path(out_dir) if out_dir else None
     loss_fn = _loss_fn(model, cfg)
@@ -461,9 +461,9 @@ def validate(self: _FitState, row: dict) -> float:
     "Add validation metrics to `row`; the early-stopping score (the epoch number without validation data)."
     cfg, val = self.cfg, self.val
     if val is None or val.y is None: return float(row['epoch'])  # no validation: keep the last epoch
-    pred, y = predict(self.model, val, cfg.eval_batch_size, cfg.rc_average, cfg.amp), val.y.cpu().numpy()
-    if self.scale: mu, sd = (t.cpu().numpy() for t in self.scale); pred, y = pred * sd + mu, y * sd + mu  # metrics in label units
-    vm = regression_metrics(pred, y, self.names)
+    pred = predict(self.model, val, cfg.eval_batch_size, cfg.rc_average, cfg.amp)
+    if self.scale: pred = pred * self.scale[1].cpu().numpy() + self.scale[0].cpu().numpy()  # metrics in label units
+    vm = regression_metrics(pred, val.y.cpu().numpy(), self.names)
     row.update(val_mse=vm['mse'], val_pearson_mean=vm['pearson_mean'], val_spearman_mean=vm['spearman_mean'],
                val_pearson=vm['pearson'], val_spearman=vm['spearman'])
     return vm['pearson_mean'] if not math.isnan(vm['pearson_mean']) else -math.inf
