@@ -1,6 +1,6 @@
 """Selection time of k-center, LCMD, BADGE and BatchBALD: a batch of 1,000 from pools of 10k, 100k and 1M.
 
-Incremental implementations (s2f_nb.acquisition) vs naive ones that recompute all distances / conditional variances
+Incremental implementations (s2f_nb.selection.acquisition) vs naive ones that recompute all distances / conditional variances
 against every pick at every step, in one run. Inputs: random 256-d embeddings (k-center, LCMD, BADGE with
 sigma = 1 + |N(0,1)|) and S = 90 posterior samples (3 members x 30 MC passes) for BatchBALD. The naive versions cost
 O(N k^2 ...) and are run completely where that takes < --naive-budget seconds (estimated); otherwise they run the last
@@ -18,7 +18,7 @@ Usage: S2F_DATA=../shared/data .venv/bin/python bench/acquisition_scaling.py --l
 """
 import argparse, math, os, platform, time
 import numpy as np, torch
-from s2f_nb.acquisition import k_center, lcmd, badge, batchbald, badge_embeddings, _min_sqdist
+from s2f_nb.selection.acquisition import k_center, lcmd, badge, batchbald, badge_embeddings, _min_sqdist
 
 p = argparse.ArgumentParser()
 p.add_argument('--sizes', default='10000,100000,1000000'); p.add_argument('--k', type=int, default=1000)
@@ -102,10 +102,11 @@ def run(method, N):
 # ---- pools of millions (--large): plain loops vs lazy / incremental paths vs reduce_pool, quality on the full pool ----
 def real_embeddings(N, dim):
     "256-d features of N random yeast promoters from a CNN trained one epoch on the measured DREAM test set (cached)."
-    from s2f_nb.data import load_task, cache_dir
-    from s2f_nb.codes import random_promoters
-    from s2f_nb.models import build_model
-    from s2f_nb.training import fit, TrainConfig, SeqData, embed
+    from s2f_nb.data.load import load_task
+    from s2f_nb.data.core import cache_dir
+    from s2f_nb.data.codes import random_promoters
+    from s2f_nb.models.core import build_model
+    from s2f_nb.models.training import fit, TrainConfig, SeqData, embed
     path = cache_dir() / 'bench' / f'emb_cnn{dim}_{N}.npy'
     td = load_task('yeast_dream2022_test'); rows = np.random.default_rng(0).permutation(len(td))
     if not path.exists():
@@ -134,7 +135,7 @@ def quality(method, X, L, picks, G=None):
     return dict(max_cluster=float(mass.max()), kmeans_cost=float(d.sum()))
 
 def large_main():
-    from s2f_nb.acquisition import _on_reduced, kmeans_pp
+    from s2f_nb.selection.acquisition import _on_reduced, kmeans_pp
     hw = f'{platform.processor() or platform.machine()} CPU, {os.cpu_count()} cores, {torch.get_num_threads()} threads'
     for N in [int(x) for x in a.sizes.split(',')]:
         if a.emb == 'real': X, L = real_embeddings(N, a.dim)

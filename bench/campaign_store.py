@@ -4,7 +4,7 @@
 Builds a CSV of `--n-candidates` distinct GB1 variants (the 56-aa wild type of `gb1_wu2016` with 1-4 random
 substitutions, fixed seed) and a deep-mutational-scan style assay upload of `--n-rows` rows (half the candidates'
 worth of variants x 2 replicates; columns variant, value, replicate, plate, date; values from a random additive
-landscape plus noise), then times each step of a campaign (`s2f_nb.lab`, DuckDB store with copy-on-write writes):
+landscape plus noise), then times each step of a campaign (`s2f_nb.lab.core`, DuckDB store with copy-on-write writes):
 `init_campaign` (ridge head, parent = wild type), a random round 0 of 1,000, the import of the upload
 (`allow_unproposed=True`: it was never proposed), a re-import of the same file (must change nothing), `update`
 (ridge on every measured variant), `propose(1000, strategy='ucb')` from the remaining candidates, `export(1000)` and `status`.
@@ -34,7 +34,7 @@ def cpu_name() -> str:
 def make_files(a, work: Path) -> dict:
     "The candidates CSV and the assay CSV (fixed seed); returns the wild type and counts."
     import numpy as np, pandas as pd
-    from s2f_nb.data import load_task
+    from s2f_nb.data.load import load_task
     td = load_task('gb1_wu2016')
     wt = td.sequences()[int(np.flatnonzero(td.meta['id'].to_numpy() == 'VDGV')[0])]
     aa = np.frombuffer(b'ACDEFGHIKLMNPQRSTVWY', np.uint8); L = len(wt)
@@ -53,7 +53,7 @@ def make_files(a, work: Path) -> dict:
     codes = codes[:n]
     seqs = aa[codes].view(f'S{L}').ravel().astype(str)
     n_mut = np.bincount((codes != w).sum(1), minlength=5)[1:5]
-    # mutation names as s2f_nb.lab.mutation_names writes them ('V39D:G41A')
+    # mutation names as s2f_nb.lab.core.mutation_names writes them ('V39D:G41A')
     names = [':'.join(f'{wt[i]}{i + 1}{q[i]}' for i in np.flatnonzero(d)) for d, q in zip(codes != w, seqs)]
     pd.DataFrame(dict(sequence=seqs)).to_csv(work / 'candidates.csv', index=False)
     # the assay upload: n_rows // 2 variants (a random half of the candidates at most) x 2 replicates
@@ -75,7 +75,7 @@ def run_phase(a, work: Path) -> dict:
     info = json.loads((work / 'files.json').read_text()) if (work / 'files.json').exists() else None
     camp = work / 'campaign'
     t0 = time.perf_counter()
-    from s2f_nb.lab import init_campaign, LabCampaign  # before the clock starts; what a step imports lazily (torch, sklearn) is timed
+    from s2f_nb.lab.core import init_campaign, LabCampaign  # before the clock starts; what a step imports lazily (torch, sklearn) is timed
     t1 = time.perf_counter(); extra = dict(import_s=round(t1 - t0, 2))
     if a.phase == 'files':
         info = dict(make_files(a, work), key=[a.n_candidates, a.n_rows, a.seed]); (work / 'files.json').write_text(json.dumps(info)); extra.update(info)
@@ -168,6 +168,6 @@ def main():
     parts = [f"{lab['import_' if ph == 'import' else ph]} {res[ph]['seconds']:.1f} s / {res[ph]['peak_mb'] / 1024:.2f} GB" for ph in phases]
     print(f'load average at the end {os.getloadavg()[0]:.1f} (other processes on the machine slow every step)')
     print(f'campaign store ({hw}, {a.n_candidates:,} candidates, {f["n_rows"]:,} assay rows): ' + ', '.join(parts) +
-          f'; store {res[phases[-1]]["store_mb"]:.0f} MB (each step in a fresh process; +{res[phases[-1]]["import_s"]:.1f} s to import s2f_nb.lab)')
+          f'; store {res[phases[-1]]["store_mb"]:.0f} MB (each step in a fresh process; +{res[phases[-1]]["import_s"]:.1f} s to import s2f_nb.lab.core)')
 
 if __name__ == '__main__': main()

@@ -2,7 +2,7 @@
 
 Encoders: onehot, aaindex, georgiev (the 4 GB1 sites, all 149,361 variants); ESM-2 with random weights in the real
 esm2_t6_8M_UR50D shape (config from $S2F_DATA/esm2_t6_8M_UR50D_config_only) and in the esm2_t33_650M_UR50D shape
-(33 layers, hidden 1280, 20 heads, intermediate 5120): the same compute as the real models; unirep if s2f_nb.unirep
+(33 layers, hidden 1280, 20 heads, intermediate 5120): the same compute as the real models; unirep if s2f_nb.models.unirep
 exists. cold = embed + write a fresh cache; warm = the same call again (lookup + read). Nothing downloads.
 Usage: S2F_DATA=... .venv/bin/python bench/encoders.py [--n-esm8m 512] [--n-esm650m 32] [--skip-650m]
 Last line: the cache speed-up (warm vs cold) with the hardware named.
@@ -13,7 +13,7 @@ import numpy as np
 import torch
 from transformers import EsmConfig, EsmModel, EsmTokenizer
 from transformers.utils import logging as hf_logging
-from s2f_nb.encoders import ESM2Encoder, ENCODERS, cached_encode, get_encoder
+from s2f_nb.models.encoders import ESM2Encoder, ENCODERS, cached_encode, get_encoder
 
 p = argparse.ArgumentParser()
 p.add_argument('--n-esm8m', type=int, default=512)
@@ -35,7 +35,7 @@ def cpu_name() -> str:
 HW = f'{cpu_name()}, {os.cpu_count()} cores, torch {torch.__version__} ({torch.get_num_threads()} threads)'
 
 try:
-    from s2f_nb.data import load_task
+    from s2f_nb.data.load import load_task
     seqs = load_task('gb1_wu2016').sequences()
 except Exception as e:  # no data folder: random GB1 variants at the 4 sites
     print(f'(GB1 task not found: {e}; using random variants)')
@@ -84,7 +84,7 @@ if not args.skip_650m:
     bench('esm2 t33 650M-shaped, mean', e650, args.n_esm650m)
 
 if 'unirep' not in ENCODERS:
-    try: import s2f_nb.unirep  # noqa: F401  (registers 'unirep')
+    try: import s2f_nb.models.unirep  # noqa: F401  (registers 'unirep')
     except ImportError as e: print(f'unirep: not benchmarked ({e})')
 if 'unirep' in ENCODERS:
     try: bench('unirep (default)', get_encoder('unirep'), args.n_unirep)

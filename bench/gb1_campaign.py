@@ -9,7 +9,7 @@ found the global maximum, with the per-round wall time and the hardware.
 """
 import argparse, os, platform, tempfile, time
 import numpy as np
-from s2f_nb.campaigns import Campaign, ProteinRecipe, campaign_benchmark, campaign_table
+from s2f_nb.loop.campaigns import Campaign, ProteinRecipe, campaign_benchmark, campaign_table
 
 BEST = dict(head='mlp', encoder='onehot', acquisitions=['thompson'])  # the experiment's best configuration
 

@@ -5,8 +5,8 @@ Prints wall time, split sizes and the leak check (homologous pairs crossing trai
 """
 import platform, sys, time
 import numpy as np
-from s2f_nb.data import load_task
-from s2f_nb.splits import hashfrag_split
+from s2f_nb.data.load import load_task
+from s2f_nb.data.splits import hashfrag_split
 
 td = load_task('yeast_dream2022_test')
 for n in [int(x) for x in sys.argv[1:] or ['1000']]:

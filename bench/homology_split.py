@@ -1,4 +1,4 @@
-"""Homology-aware splits at scale: hashFrag (all-vs-all BLAST) against MMseqs2 linclust (`s2f_nb.mmseqs_split`).
+"""Homology-aware splits at scale: hashFrag (all-vs-all BLAST) against MMseqs2 linclust (`s2f_nb.data.mmseqs`).
 
 Usage: S2F_DATA=../shared/data .venv/bin/python bench/homology_split.py 1000 2000 5000 10000 20000 71103 \\
            [--generated 1000000] [--threads 2] [--hashfrag-max-s 600] [--out results.csv]
@@ -19,9 +19,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from s2f_nb.core import write_csv
-from s2f_nb.data import load_task
-from s2f_nb.splits import hashfrag_split, check_no_leak, homology_hits, blast_dir
-from s2f_nb.mmseqs_split import mmseqs_split, mmseqs_clusters, hashfrag_groups, homology_agreement, mmseqs_version
+from s2f_nb.data.load import load_task
+from s2f_nb.data.splits import hashfrag_split, check_no_leak, homology_hits, blast_dir
+from s2f_nb.data.mmseqs import mmseqs_split, mmseqs_clusters, hashfrag_groups, homology_agreement, mmseqs_version
 
 
 def cpu_name() -> str:

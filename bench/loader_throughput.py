@@ -1,4 +1,4 @@
-"""Reading speed of the six loading strategies (s2f_nb.loading) against a map-style per-sample Dataset, in one run.
+"""Reading speed of the six loading strategies (s2f_nb.models.loading) against a map-style per-sample Dataset, in one run.
 
 A pool of --n random yeast promoters (150 bp, uint8 codes, float32 labels) is written once with `write_codes` and
 memory-mapped. Each strategy reads --rows rows of one epoch through `CodeStream.loader` (scDataset, batch 256,
@@ -12,8 +12,8 @@ Usage: .venv/bin/python bench/loader_throughput.py [--n 2000000] [--rows 1000000
 import argparse, os, platform, tempfile, time
 from pathlib import Path
 import numpy as np, torch
-from s2f_nb.codes import write_codes, write_labels, random_promoters, open_codes
-from s2f_nb.loading import CodeStream, LOADERS, balanced_weights, label_bins
+from s2f_nb.data.codes import write_codes, write_labels, random_promoters, open_codes
+from s2f_nb.models.loading import CodeStream, LOADERS, balanced_weights, label_bins
 
 p = argparse.ArgumentParser()
 p.add_argument('--n', type=int, default=2_000_000); p.add_argument('--rows', type=int, default=1_000_000)

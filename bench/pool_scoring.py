@@ -1,6 +1,6 @@
 """Pool scoring with MC dropout: an ensemble of 3 models x 30 dropout passes over a pool of real yeast promoters.
 
-Batched path (s2f_nb.students.mc_samples, as EnsembleStudent.samples uses it): the T passes run as one forward of the
+Batched path (s2f_nb.learners.students.mc_samples, as EnsembleStudent.samples uses it): the T passes run as one forward of the
 repeated batch, results stay on the device until the end. Naive path: per member, per pass, per batch of 1024, a
 forward with dropout on, each result moved to the host. Last-layer MC (trunk once, dropout + head sampled T times) is
 timed too. The naive path is timed on a slice (its per-sequence rate does not depend on N) and compared with the
@@ -13,10 +13,10 @@ Usage: S2F_DATA=../shared/data .venv/bin/python bench/pool_scoring.py [--n 10000
 import argparse, os, platform, time
 import numpy as np, torch
 from scipy.stats import spearmanr
-from s2f_nb.data import load_task
-from s2f_nb.models import build_model
-from s2f_nb.training import SeqData
-from s2f_nb.students import mc_samples, _dropout_train
+from s2f_nb.data.load import load_task
+from s2f_nb.models.core import build_model
+from s2f_nb.models.training import SeqData
+from s2f_nb.learners.students import mc_samples, _dropout_train
 
 p = argparse.ArgumentParser()
 p.add_argument('--n', type=int, default=100_000); p.add_argument('--naive-n', type=int, default=5000)

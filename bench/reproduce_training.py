@@ -12,10 +12,10 @@ Usage: S2F_DATA=../shared/data .venv/bin/python bench/reproduce_training.py [--o
 """
 import argparse, json, platform, os, time
 import numpy as np, torch
-from s2f_nb.data import load_task
-from s2f_nb.splits import Split, random_split
+from s2f_nb.data.load import load_task
+from s2f_nb.data.splits import Split, random_split
 from s2f_nb.core import write_json
-from s2f_nb.training import RECIPES, train_task
+from s2f_nb.models.training import RECIPES, train_task
 from dataclasses import replace
 
 p = argparse.ArgumentParser()

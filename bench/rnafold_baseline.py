@@ -9,8 +9,8 @@ Usage: S2F_DATA=../shared/data .venv/bin/python bench/rnafold_baseline.py [bprna
 import argparse, os, platform, time
 import numpy as np, pandas as pd
 from s2f_nb.core import write_csv
-from s2f_nb.data import load_task
-from s2f_nb.rna import raw_sequences, task_pairs, rnafold_pairs, pair_f1_table
+from s2f_nb.data.load import load_task
+from s2f_nb.data.rna import raw_sequences, task_pairs, rnafold_pairs, pair_f1_table
 
 p = argparse.ArgumentParser()
 p.add_argument('tasks', nargs='*', default=['bprna90_short', 'archiveII'])

@@ -11,7 +11,7 @@ Usage: S2F_DATA=../shared/data .venv/bin/python bench/selection_al_curve.py [--s
 """
 import argparse, platform, time
 import numpy as np, pandas as pd, torch
-from s2f_nb.benchmark import strategy_benchmark, Budget, BenchSplit, StudentRecipe, curve_auc, ci95
+from s2f_nb.loop.benchmark import strategy_benchmark, Budget, BenchSplit, StudentRecipe, curve_auc, ci95
 
 p = argparse.ArgumentParser()
 p.add_argument('--seeds', type=int, default=5); p.add_argument('--tolerance', type=float, default=0.01)

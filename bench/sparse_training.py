@@ -1,7 +1,7 @@
 """Adaptive Sparse Training, measured: full training vs AST vs random subsampling vs the `adaptive-sparse-training` package.
 
 Data: the yeast DREAM 2022 test set (71,103 promoters with MAUDE expression), a seeded random subset of --n-train
-training, --n-val validation and --n-test test rows. Model: the small CNN of `s2f_nb.models` at its default size
+training, --n-val validation and --n-test test rows. Model: the small CNN of `s2f_nb.models.core` at its default size
 (--arch for another), AdamW (lr 2e-3, weight decay 1e-4, constant), batch 128, reverse-complement augmentation, the
 same --epochs for every mode with no early stopping (the best validation epoch is kept). Every mode of a seed starts
 from the same weights and sees the same batch order and augmentation. The modes:
@@ -59,10 +59,10 @@ def train_all() -> dict:
     "Run every mode (and the MLM part); the raw results."
     from torch.utils.flop_counter import FlopCounterMode
     from tqdm.auto import tqdm
-    from s2f_nb.data import load_task
-    from s2f_nb.models import build_model, flops_per_seq
-    from s2f_nb.training import SeqData, TrainConfig, predict, _fit_state  # `_fit_state`: fit's epoch-by-epoch pieces, for lockstep runs
-    from s2f_nb.sparse import SparseConfig, SampleSelector, as_sparse, sparse_step, mse_per_sample, mlm_per_sample
+    from s2f_nb.data.load import load_task
+    from s2f_nb.models.core import build_model, flops_per_seq
+    from s2f_nb.models.training import SeqData, TrainConfig, predict, _fit_state  # `_fit_state`: fit's epoch-by-epoch pieces, for lockstep runs
+    from s2f_nb.models.sparse import SparseConfig, SampleSelector, as_sparse, sparse_step, mse_per_sample, mlm_per_sample
 
     td = load_task('yeast_dream2022_test')
     rows = np.random.default_rng(0).permutation(len(td))
@@ -141,7 +141,7 @@ def train_all() -> dict:
 
 def mlm_part(td, tr_rows, va_rows, MODES, modes, build_model, SampleSelector, sparse_step, mlm_per_sample, FlopCounterMode, out) -> dict:
     "The tiny RNA transformer's MLM: full vs AST vs random, the held-out masked-token loss every --mlm-eval steps."
-    from s2f_nb.transformer import IGNORE, bert_mask, tokens_from_codes
+    from s2f_nb.models.transformer import IGNORE, bert_mask, tokens_from_codes
     toks = tokens_from_codes(np.asarray(td.codes[tr_rows]), ends='pad')
     vin, vlab = bert_mask(tokens_from_codes(np.asarray(td.codes[va_rows[:1000]]), ends='pad'), generator=torch.Generator().manual_seed(1))
     def mlm_model(seed):
@@ -203,10 +203,10 @@ def mlm_part(td, tr_rows, va_rows, MODES, modes, build_model, SampleSelector, sp
 
 def step_costs(reps: int):
     "Milliseconds per training step (batch 128, yeast promoters) of four models in each mode, through `sparse_step`."
-    from s2f_nb.data import load_task
-    from s2f_nb.models import build_model, flops_per_seq
-    from s2f_nb.training import SeqData
-    from s2f_nb.sparse import SparseConfig, SampleSelector, sparse_step, mse_per_sample
+    from s2f_nb.data.load import load_task
+    from s2f_nb.models.core import build_model, flops_per_seq
+    from s2f_nb.models.training import SeqData
+    from s2f_nb.models.sparse import SparseConfig, SampleSelector, sparse_step, mse_per_sample
     td = load_task('yeast_dream2022_test'); d = SeqData.from_task(td, np.arange(4096), 'cpu')
     C, L, B = td.task.channels, td.task.length, a.batch
     print(f'\n### One training step, batch {B}: median ms (ratio to full) of {reps} interleaved steps each; {cpu_name()}\n')

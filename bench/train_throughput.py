@@ -11,9 +11,9 @@ Also prints the share of the baseline step spent in the data path (measured by i
 import argparse, os, platform, time
 import numpy as np, torch, torch.nn.functional as F
 from torch.utils.data import Dataset, DataLoader
-from s2f_nb.data import load_task
-from s2f_nb.models import build_model, flops_per_seq
-from s2f_nb.training import SeqData, fit
+from s2f_nb.data.load import load_task
+from s2f_nb.models.core import build_model, flops_per_seq
+from s2f_nb.models.training import SeqData, fit
 
 p = argparse.ArgumentParser()
 p.add_argument('--archs', default='cnn,deepstarr,cnn-tiny')  # '-tiny': the tiny test config (data path dominates)

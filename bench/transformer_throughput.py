@@ -1,6 +1,6 @@
 """RNA transformer throughput: `scaled_dot_product_attention` vs plain attention (explicit softmax(QK^T/sqrt(d))V).
 
-One model (the `small` size of `s2f_nb.transformer.TRANSFORMER_SIZES` unless --size says otherwise), the same
+One model (the `small` size of `s2f_nb.models.transformer.TRANSFORMER_SIZES` unless --size says otherwise), the same
 weights, switched between the two attention paths with `use_attention`. Inputs: real 5' UTR sequences of the
 `utr5_mrl_sample2019` task (50 nt -> 52 tokens) unless --length pads them to more tokens. Training = forward (MLM
 head on BERT-masked tokens) + backward + AdamW step; inference = forward of the sequence head under no_grad.
@@ -9,9 +9,9 @@ Usage: .venv/bin/python bench/transformer_throughput.py [--size small] [--batch 
 """
 import argparse, platform, time
 import numpy as np, torch, torch.nn.functional as F
-from s2f_nb.data import load_task
-from s2f_nb.models import build_model
-from s2f_nb.transformer import TRANSFORMER_SIZES, IGNORE, tokens_from_codes, bert_mask, PAD_ID
+from s2f_nb.data.load import load_task
+from s2f_nb.models.core import build_model
+from s2f_nb.models.transformer import TRANSFORMER_SIZES, IGNORE, tokens_from_codes, bert_mask, PAD_ID
 
 p = argparse.ArgumentParser()
 p.add_argument('--size', default='small', choices=sorted(TRANSFORMER_SIZES))

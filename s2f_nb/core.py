@@ -16,7 +16,7 @@ Docs: https://s2f-nb.github.io/s2f_nb/core.html.md"""
 
 # %% ../nbs/00_core.ipynb #807f45a7
 from __future__ import annotations
-import functools, json, os, tempfile
+import functools, json, math, os, tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence, Iterator
@@ -304,3 +304,15 @@ def write_csv(path: str | Path, df, **kw) -> Path:
     comp = _COMPRESSION.get(Path(path).suffix.lower())  # the temporary file's `.part` name would hide it from pandas
     comp = dict(method=comp, mtime=0) if comp == 'gzip' else comp
     return atomic_write(path, lambda p: df.to_csv(p, index=False, compression=comp, **kw))
+
+# %% ../nbs/00_core.ipynb #506c63e3
+def _is_int(v) -> bool: return isinstance(v, (int, np.integer)) and not isinstance(v, (bool, np.bool_))
+def _is_num(v) -> bool: return isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, (bool, np.bool_)) and math.isfinite(v)
+
+def _check_param(ok: bool, name: str, rule: str, value):
+    "Raise `ValueError('<name> must be <rule>, not <value>')` unless `ok`."
+    if not ok: raise ValueError(f'{name} must be {rule}, not {value!r}')
+
+def _check_int(name: str, value, lo: int = 1, none_ok: bool = False):
+    "An integer >= `lo` (or None when `none_ok`), else a named error."
+    _check_param((none_ok and value is None) or (_is_int(value) and value >= lo), name, f'an integer >= {lo}' + (' or None' if none_ok else ''), value)

@@ -17,8 +17,8 @@ import pandas as pd
 import pytest
 from filelock import FileLock
 
-from s2f_nb.lab import LabCampaign, assay_file, init_campaign, mutant_library
-from s2f_nb.store import AssayError
+from s2f_nb.lab.core import LabCampaign, assay_file, init_campaign, mutant_library
+from s2f_nb.lab.store import AssayError
 
 PARENT = 'MKTAYIAKQR'
 TABLES = ('settings', 'variants', 'rounds', 'proposals', 'imports', 'assays', 'students')

@@ -30,12 +30,12 @@ def snapshot(d: Path) -> tuple:
     return hashlib.sha256((d / 'store.duckdb').read_bytes()).hexdigest(), n
 
 def test_gb1_campaign_from_the_shell_picks_the_loops_batches(tmp_path):
-    from s2f_nb.data import load_task
-    from s2f_nb.oracles import LookupOracle
-    from s2f_nb.loop import run_al_loop, schedule, RoundSpec
-    from s2f_nb.campaigns import landscape_pool
-    from s2f_nb.lab import make_student
-    from s2f_nb.pool import Pool
+    from s2f_nb.data.load import load_task
+    from s2f_nb.learners.oracles import LookupOracle
+    from s2f_nb.loop.core import run_al_loop, schedule, RoundSpec
+    from s2f_nb.loop.campaigns import landscape_pool
+    from s2f_nb.lab.core import make_student
+    from s2f_nb.data.pool import Pool
     td, d, seed = load_task('gb1_wu2016'), tmp_path / 'gb1', 7
     s2f('init', d, '--task', 'gb1_wu2016', '--head', 'ridge', '--seed', seed)
     row = {n: i for i, n in enumerate(td.meta['id'])}; picked = []

@@ -16,7 +16,7 @@ import numpy as np, torch
 np.Inf = np.inf  # bmdal-reg 3.0.2 predates NumPy 2
 from bmdal_reg.bmdal.algorithms import select_batch
 from bmdal_reg.bmdal.feature_data import TensorFeatureData
-from s2f_nb.acquisition import k_center, lcmd, bait, batchbald
+from s2f_nb.selection.acquisition import k_center, lcmd, bait, batchbald
 
 def report(name, a, b, exact=True):
     a, b = [int(i) for i in a], [int(i) for i in b]
