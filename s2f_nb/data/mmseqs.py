@@ -7,8 +7,11 @@ linear-time `easy-linclust` instead (`mmseqs_clusters`: one cluster label per se
 either strand always joined), then assigns whole clusters to train, val and test, largest first, seeded. Its settings
 (`MMSEQS_OPTS`) are chosen to match hashFrag's notion of homology (a BLAST alignment score of 60 or more), and
 `homology_agreement` measures how well they do on any set of sequences: the share of hashFrag's homologous pairs
-that land in one cluster, and the adjusted Rand index against hashFrag's groups (`hashfrag_groups`). The leakage
-check is the hashFrag split's own `check_no_leak`.
+that land in one cluster, and the adjusted Rand index against hashFrag's groups (`hashfrag_groups`). Every split is
+then checked for leaks with a real search: `mmseqs_leak_hits` searches the val and test rows against train (and test
+against val) with `mmseqs easy-search` on both strands under the same thresholds, and the hashFrag split's own
+`check_no_leak` counts the homologous pairs that cross sides. The counts are recorded in the split's
+`params['leak_check']` (with `checked_by`): pairs the clustering missed are reported, never assumed away.
 
 It needs the `mmseqs` program (Debian package `mmseqs2`, installed by `tools/setup.sh`); it is run from argument
 lists (never a shell) in a temporary folder that is removed afterwards.
@@ -30,8 +33,8 @@ from sklearn.metrics import adjusted_rand_score
 from .splits import Split, canonical_seqs, check_no_leak, blast_dir, homology_hits, _hashfrag_groups, _run_tool, _sizes
 
 # %% auto #0
-__all__ = ['MMSEQS_OPTS', 'mmseqs_available', 'mmseqs_version', 'mmseqs_clusters', 'mmseqs_split', 'hashfrag_groups',
-           'homology_agreement']
+__all__ = ['MMSEQS_OPTS', 'mmseqs_available', 'mmseqs_version', 'mmseqs_clusters', 'mmseqs_leak_hits', 'mmseqs_split',
+           'hashfrag_groups', 'homology_agreement']
 
 # %% ../../nbs/02a_mmseqs.ipynb #3e34ab45
 MMSEQS_OPTS = dict(min_seq_id=0.7, coverage=0.3, cov_mode=0, min_aln_len=60, kmer=11, kmer_per_seq_scale=1.0,
@@ -136,9 +139,46 @@ def _assign_clusters(labels: np.ndarray, fractions: Sequence[float], seed: int) 
     side[single] = np.r_[fillers, np.zeros(len(single) - len(fillers), np.int64)]  # more singletons than room: train
     return side
 
-# %% ../../nbs/02a_mmseqs.ipynb #b330dba0
-_NO_HITS = pd.DataFrame({'q': np.zeros(0, np.int64), 's': np.zeros(0, np.int64), 'score': np.zeros(0)})
+# %% ../../nbs/02a_mmseqs.ipynb #0a9f7c90
+def _search_command(threads: int, **opts) -> list[str]:
+    "The easy-search call (val/test queries against train/val targets) as an argument list over fixed file names."
+    o = {**MMSEQS_OPTS, **opts}
+    return ['mmseqs', 'easy-search', 'query.fa', 'target.fa', 'hits.m8', 'tmp', '--search-type', '3', '--strand', '2',
+            '-k', str(o['kmer']), '--min-seq-id', str(o['min_seq_id']), '-c', str(o['coverage']), '--cov-mode', str(o['cov_mode']),
+            '--min-aln-len', str(o['min_aln_len']), '-e', str(o['evalue']), '--max-seqs', '1000',
+            '--format-output', 'query,target,alnlen,pident', '--threads', str(int(threads)), '-v', '1']
 
+def _read_hits(path: Path) -> pd.DataFrame:
+    "Hits as (q, s, score): row numbers from the ids s<row>, score = aligned identical bases; both directions, no self pairs."
+    h = pd.read_csv(path, sep='\t', header=None, names=['q', 's', 'alnlen', 'pident'], dtype={'q': str, 's': str})
+    h = pd.DataFrame(dict(q=h.q.str[1:].astype(np.int64), s=h.s.str[1:].astype(np.int64), score=(h.alnlen * h.pident / 100).round(1)))
+    h = pd.concat([h, h.rename(columns=dict(q='s', s='q'))], ignore_index=True)
+    return h[h.q != h.s].drop_duplicates(['q', 's']).reset_index(drop=True)
+
+# %% ../../nbs/02a_mmseqs.ipynb #f8732ee9
+def mmseqs_leak_hits(
+    seqs: Sequence[str],  # the split's sequences (constant flanks removed)
+    split: Split,  # train / val / test rows of `seqs`
+    *,
+    threads: int | None = None,  # mmseqs threads (default: the CPUs this process may use)
+    work_dir: str | Path | None = None,  # where the temporary run folder is made (default: the system's); always removed
+    **opts,  # thresholds (`MMSEQS_OPTS`: min_seq_id, coverage, min_aln_len, kmer)
+) -> pd.DataFrame:
+    "Homologous pairs between the sides of `split` found by `mmseqs easy-search` (both strands): columns q, s, score, like `homology_hits`."
+    _need_mmseqs('mmseqs_leak_hits')
+    query, target = np.r_[split.val, split.test], np.r_[split.train, split.val]
+    if not len(query) or not len(target): return pd.DataFrame({'q': np.zeros(0, np.int64), 's': np.zeros(0, np.int64), 'score': np.zeros(0)})
+    fa = lambda rows: ''.join(_fasta([seqs[r]]).replace('>s0', f'>s{r}', 1) for r in rows)
+    threads = int(threads) if threads else len(os.sched_getaffinity(0))
+    if work_dir is not None: Path(work_dir).mkdir(parents=True, exist_ok=True)
+    run = Path(tempfile.mkdtemp(prefix='mmseqs.', dir=work_dir))
+    try:
+        (run / 'query.fa').write_text(fa(query)); (run / 'target.fa').write_text(fa(target))
+        _run_tool(_search_command(threads, **opts), run)
+        return _read_hits(run / 'hits.m8')
+    finally: shutil.rmtree(run, ignore_errors=True)
+
+# %% ../../nbs/02a_mmseqs.ipynb #b330dba0
 def mmseqs_split(
     seqs: Sequence[str],  # DNA sequences (constant flanks removed)
     fractions: Sequence[float] = (0.8, 0.1, 0.1),  # train, val, test
@@ -155,7 +195,9 @@ def mmseqs_split(
     split = Split(*(np.flatnonzero(side == k) for k in range(3)), 'mmseqs',
                   dict(fractions=list(fractions), seed=seed, **settings, mmseqs=mmseqs_version(), clusters=int(len(np.unique(labels))),
                        largest_cluster=int(sizes.max()), seconds=round(time.perf_counter() - t0, 1)))
-    leak = split.params['leak_check'] = check_no_leak(split, _NO_HITS, seqs)
+    search = {k: kwargs[k] for k in ('min_seq_id', 'coverage', 'min_aln_len', 'kmer', 'threads', 'work_dir') if k in kwargs}
+    leak = check_no_leak(split, mmseqs_leak_hits(seqs, split, **search), seqs)
+    split.params['leak_check'] = dict(leak, checked_by=f'mmseqs easy-search, both strands, min_seq_id {settings["min_seq_id"]}, min_aln_len {settings["min_aln_len"]}')
     if any(leak[k] for k in ('exact_train_test', 'exact_train_val', 'exact_val_test', 'unassigned')):
         raise RuntimeError(f'mmseqs split puts copies of a sequence on two sides, or leaves rows out: {leak}')
     return split
