@@ -68,8 +68,11 @@ def _run(fn):
     from s2f_nb.lab.store import StoreError, AssayError
     from s2f_nb.data.core import DataError
     from s2f_nb.core import SequenceError
+    from s2f_nb.loop.grid import GridError
+    from s2f_nb.loop.runner import JobError
+    from pickle import UnpicklingError
     try: return fn()
-    except (StoreError, AssayError, DataError, SequenceError, ValueError, KeyError, FileNotFoundError) as e:
+    except (StoreError, AssayError, DataError, SequenceError, GridError, JobError, UnpicklingError, ValueError, KeyError, FileNotFoundError) as e:
         msg = e.args[0] if isinstance(e, KeyError) and e.args else str(e)
         typer.echo(f'error: {msg}', err=True); raise typer.Exit(1)
 

@@ -20,7 +20,7 @@ Docs: https://s2f-nb.github.io/s2f_nb/grid.html.md"""
 
 # %% ../../nbs/54_grid.ipynb #db4cc882
 from __future__ import annotations
-import hashlib, importlib, itertools, json, os, signal, socket, time
+import hashlib, importlib, itertools, json, os, signal, socket, time, warnings
 from functools import partial
 from pathlib import Path
 from typing import Sequence
@@ -29,9 +29,11 @@ import pandas as pd
 from ..core import write_json
 from .benchmark import check_settings
 from .runner import run_jobs
+from filelock import FileLock, Timeout
 
 # %% auto #0
-__all__ = ['expand_grid', 'cell_name', 'GridError', 'run_cell', 'run_grid', 'grid_status', 'collect_grid', 'plot_grid_heatmap']
+__all__ = ['expand_grid', 'cell_name', 'GridError', 'run_cell', 'run_grid', 'grid_status', 'GridWarning', 'collect_grid',
+           'plot_grid_heatmap']
 
 # %% ../../nbs/54_grid.ipynb #8ef6e40c
 def expand_grid(grid: dict) -> list[dict]:
@@ -51,28 +53,44 @@ def cell_name(params: dict, varying: Sequence[str]) -> str:
 
 # %% ../../nbs/54_grid.ipynb #37184a1b
 class GridError(RuntimeError):
-    "A grid whose settings differ from the folder's, or cells that failed."
+    "A grid whose settings differ from the folder's, a cell another process is running, or cells that failed."
 
 def _sha(path: Path) -> str: return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
+def _lock(folder: Path) -> FileLock:
+    "A cell's lock: held while a process runs the cell, released when that process ends, however it ends."
+    return FileLock(folder / '.lock', timeout=0)
+
+def _held(folder: Path) -> bool:
+    "Whether another process holds the cell's lock (is running it now)."
+    if not (folder / '.lock').exists(): return False
+    try:
+        with _lock(folder): return False
+    except Timeout: return True
+
+# %% ../../nbs/54_grid.ipynb #8ad38077
 def run_cell(notebook: str | Path, params: dict, folder: str | Path, *, out_param: str = 'out_dir', threads: int | None = None,
              kernel: str = 'python3', timeout: int | None = None) -> dict:
     "Execute `notebook` with `params` (and `out_param` = the folder) into `folder`; returns what `done.json` records."
     import papermill as pm
     folder, notebook = Path(folder).absolute(), Path(notebook).absolute()
-    folder.mkdir(parents=True, exist_ok=True); (folder / 'failed.json').unlink(missing_ok=True)
-    if threads:
-        for v in ('OMP_NUM_THREADS', 'MKL_NUM_THREADS', 'OPENBLAS_NUM_THREADS'): os.environ[v] = str(threads)
-    t0 = time.time()
-    try:
-        pm.execute_notebook(str(notebook), str(folder / notebook.name), parameters={**params, out_param: str(folder)}, kernel_name=kernel,
-                            cwd=str(notebook.parent), progress_bar=False, execution_timeout=timeout)
-    except BaseException as e:
-        write_json(folder / 'failed.json', dict(params=params, error=f'{type(e).__name__}: {e}'[-4000:], seconds=time.time() - t0, host=socket.gethostname()))
-        raise
-    done = dict(params=params, seconds=round(time.time() - t0, 1), host=socket.gethostname(), notebook=notebook.name, notebook_sha256=_sha(notebook),
-                finished=time.strftime('%Y-%m-%d %H:%M:%S'))
-    write_json(folder / 'done.json', done)
+    folder.mkdir(parents=True, exist_ok=True)
+    try: lock = _lock(folder).acquire()
+    except Timeout: raise GridError(f'{folder}: another process is running this cell (its lock is held)') from None
+    with lock:
+        for f in ('failed.json', 'done.json'): (folder / f).unlink(missing_ok=True)
+        if threads:
+            for v in ('OMP_NUM_THREADS', 'MKL_NUM_THREADS', 'OPENBLAS_NUM_THREADS'): os.environ[v] = str(threads)
+        t0 = time.time()
+        try:
+            pm.execute_notebook(str(notebook), str(folder / notebook.name), parameters={**params, out_param: str(folder)}, kernel_name=kernel,
+                                cwd=str(notebook.parent), progress_bar=False, execution_timeout=timeout)
+        except BaseException as e:
+            write_json(folder / 'failed.json', dict(params=params, error=f'{type(e).__name__}: {e}'[-4000:], seconds=time.time() - t0, host=socket.gethostname()))
+            raise
+        done = dict(params=params, seconds=round(time.time() - t0, 1), host=socket.gethostname(), notebook=notebook.name, notebook_sha256=_sha(notebook),
+                    finished=time.strftime('%Y-%m-%d %H:%M:%S'))
+        write_json(folder / 'done.json', done)
     return done
 
 # %% ../../nbs/54_grid.ipynb #d3800718
@@ -105,6 +123,14 @@ def _run_submitit(cell_fn, jobs: list, ex, progress: bool):
         except Exception as e: r = e
         if progress: print(f'[{(time.time() - t0) / 60:5.1f} min] {i}/{len(jobs)} {_cell_line(job, r)}', flush=True)
 
+# %% ../../nbs/54_grid.ipynb #6b72f898
+def _plan_line(notebook: Path, executor: str, status: list):
+    "What a run of the grid will do: cells done, running elsewhere (skipped), stale (re-run: the notebook changed), to run."
+    n = {k: status.count(k) for k in ('done', 'running', 'stale')}
+    extra = ''.join(f', {n[k]} {w}' for k, w in (('running', 'running elsewhere (skipped)'), ('stale', 'done by an earlier version of the notebook (re-run)')) if n[k])
+    todo = len(status) - n['done'] - n['running']
+    print(f"{notebook.name}: {len(status)} cells, {n['done']} already done{extra}, {todo} to run ({executor})", flush=True)
+
 # %% ../../nbs/54_grid.ipynb #fdb191a9
 def run_grid(
     notebook: str | Path,  # an experiment notebook with a `parameters` cell
@@ -124,12 +150,13 @@ def run_grid(
     if executor not in ('local', 'slurm'): raise ValueError(f"executor must be 'local' or 'slurm', not {executor!r}")
     notebook, out = Path(notebook), Path(out_dir)
     if not notebook.is_file(): raise FileNotFoundError(f'{notebook}: no such notebook')
-    _check_params(notebook, grid, out_param)
+    grid = _check_params(notebook, grid, out_param)
     cells, varying = expand_grid(grid), [k for k, v in grid.items() if isinstance(v, (list, tuple))]
     _check_grid(out, dict(notebook=notebook.name, grid=json.loads(json.dumps(grid, default=str)), out_param=out_param))
-    todo = [(c, out / 'cells' / cell_name(c, varying)) for c in cells]
-    todo = [(c, f) for c, f in todo if not (f / 'done.json').exists()]
-    if progress: print(f'{notebook.name}: {len(cells)} cells, {len(cells) - len(todo)} already done, {len(todo)} to run ({executor})', flush=True)
+    write_json(out / 'notebook.json', dict(path=str(notebook.absolute()), sha256=_sha(notebook)))  # what `done` means: this version
+    status = {f: _cell_status(f, _sha(notebook))[0] for f in (out / 'cells' / cell_name(c, varying) for c in cells)}
+    todo = [(c, f) for c, f in zip(cells, status) if status[f] not in ('done', 'running')]
+    if progress: _plan_line(notebook, executor, list(status.values()))
     threads = threads or (max(1, (os.cpu_count() or 1) // max(n_jobs, 1)) if executor == 'local' else None)
     cell_fn = partial(importlib.import_module('s2f_nb.loop.grid').run_cell, out_param=out_param, timeout=timeout)  # the installed module's function
     jobs, old = [(notebook, c, f) for c, f in todo], _on_sigterm()
@@ -142,14 +169,21 @@ def run_grid(
     return grid_status(out)
 
 # %% ../../nbs/54_grid.ipynb #e096377a
-def _check_params(notebook: Path, grid: dict, out_param: str):
-    "Refuse a grid naming a parameter the notebook does not have (papermill only warns, and the cell would run with the default)."
+def _as_param(v, default: str):
+    "A dict given for a parameter whose default is text (JSON settings such as `model_kw = ''`) is passed as its JSON text."
+    text = isinstance(default, str) and default[:1] in ('"', "'")
+    one = lambda x: json.dumps(x) if text and isinstance(x, dict) else x
+    return [one(x) for x in v] if isinstance(v, (list, tuple)) else one(v)
+
+def _check_params(notebook: Path, grid: dict, out_param: str) -> dict:
+    "The grid as the notebook takes it; refuse a parameter the notebook does not have (papermill only warns, and the cell would run with the default)."
     import papermill as pm
-    known = set(pm.inspect_notebook(str(notebook)))
+    info = pm.inspect_notebook(str(notebook)); known = set(info)
     if not known: raise GridError(f'{notebook}: no cell tagged `parameters`')
     unknown = sorted(set(grid) - known)
     if out_param not in known: unknown.append(f'{out_param} (the output-folder parameter)')
     if unknown: raise GridError(f"{notebook}: no parameter {', '.join(unknown)}; it has {', '.join(sorted(known))}")
+    return {k: _as_param(v, info[k].get('default')) for k, v in grid.items()}
 
 def _on_sigterm():
     "Make SIGTERM (kill, a scheduler's stop) interrupt the grid like Ctrl-C, so running cells are stopped; returns the old handler."
@@ -159,22 +193,36 @@ def _on_sigterm():
     return signal.signal(signal.SIGTERM, stop)
 
 # %% ../../nbs/54_grid.ipynb #e288d338
+def _cell_status(f: Path, sha: str | None) -> tuple[str, dict]:
+    "A cell folder's status (running, done, stale: done by another version of the notebook, failed, missing) and its record."
+    d = json.loads((f / 'done.json').read_text()) if (f / 'done.json').exists() else None
+    e = json.loads((f / 'failed.json').read_text()) if d is None and (f / 'failed.json').exists() else None
+    if _held(f): return 'running', d or e or {}
+    if d: return ('done' if sha is None or d.get('notebook_sha256') == sha else 'stale'), d
+    return ('failed', e) if e else ('missing', {})
+
 def grid_status(out_dir: str | Path) -> pd.DataFrame:
-    "One row per cell of the grid in `out_dir`: its parameters, status (done / failed / missing), seconds, host, error."
+    "One row per cell of the grid in `out_dir`: its parameters, status (done / stale / running / failed / missing), seconds, host, error."
     out = Path(out_dir); spec = json.loads((out / 'grid.json').read_text())
+    sha = json.loads((out / 'notebook.json').read_text())['sha256'] if (out / 'notebook.json').exists() else None
     grid = spec['grid']; varying = [k for k, v in grid.items() if isinstance(v, list)]
     rows = []
     for c in expand_grid(grid):
-        f = out / 'cells' / cell_name(c, varying)
-        d = json.loads((f / 'done.json').read_text()) if (f / 'done.json').exists() else None
-        e = json.loads((f / 'failed.json').read_text()) if d is None and (f / 'failed.json').exists() else None
-        rows.append(dict(cell=f.name, **{k: c[k] for k in varying}, status='done' if d else 'failed' if e else 'missing',
-                         seconds=(d or e or {}).get('seconds'), host=(d or e or {}).get('host'), error=(e or {}).get('error')))
+        f = out / 'cells' / cell_name(c, varying); status, r = _cell_status(f, sha)
+        rows.append(dict(cell=f.name, **{k: c[k] for k in varying}, status=status, seconds=r.get('seconds'), host=r.get('host'),
+                         error=r.get('error') if status == 'failed' else None))
     return pd.DataFrame(rows)
+
+# %% ../../nbs/54_grid.ipynb #8c047bbc
+class GridWarning(UserWarning):
+    "Cells left out of a collected table (run by an earlier version of the notebook)."
 
 def collect_grid(out_dir: str | Path, results: str = 'results.csv') -> pd.DataFrame:
     "Every finished cell's `results` table, with the cell's varying parameters as leading columns, its name and its wall seconds."
     out = Path(out_dir); st = grid_status(out); frames = []
+    if (st['status'] == 'stale').any():  # never mix the rows of two versions of the notebook
+        warnings.warn(f"{(st['status'] == 'stale').sum()} cell(s) of {out} ran an earlier version of the notebook and are left out; "
+                      'run the grid again to update them', GridWarning)
     varying = [c for c in st.columns if c not in ('cell', 'status', 'seconds', 'host', 'error')]
     for r in st[st['status'] == 'done'].itertuples(index=False):
         f = out / 'cells' / r.cell / results

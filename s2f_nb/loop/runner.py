@@ -8,7 +8,8 @@ notebook, and a task read from your own table (whose reader is a local function)
 `fn` is sent once per worker, so whatever it carries (a loaded task, an oracle, a cache it fills) is built once
 per process. A line is printed as each job finishes (`line(job, result)` says what), and a failed job either
 stops the run (`errors='raise'`: the workers are stopped, and the error names the job) or is returned in its
-place (`errors='return'`). `strategy_benchmark`, `campaign_benchmark` and `run_grid` run their jobs through it.
+place (`errors='return'`). A worker dies with the process that started it (on Linux, even when that one is
+killed with SIGKILL), so a killed benchmark or grid leaves nothing running. `strategy_benchmark`, `campaign_benchmark` and `run_grid` run their jobs through it.
 
 Docs: https://s2f-nb.github.io/s2f_nb/runner.html.md"""
 
@@ -16,7 +17,7 @@ Docs: https://s2f-nb.github.io/s2f_nb/runner.html.md"""
 
 # %% ../../nbs/50b_runner.ipynb #579c900a
 from __future__ import annotations
-import importlib, multiprocessing as mp, os, time
+import ctypes, importlib, multiprocessing as mp, os, signal, time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import Callable, Sequence
 import cloudpickle
@@ -33,8 +34,15 @@ def set_threads(threads: int) -> None:
     import torch; from threadpoolctl import threadpool_limits
     torch.set_num_threads(threads); _WORKER['limits'] = threadpool_limits(threads)
 
-def _init(threads: int | None, fn_blob: bytes):
-    "A worker's start: thread limits, then `fn` (unpickled once, so what it carries is built once per process)."
+def _die_with(parent: int):
+    "Linux: this process is killed when `parent` dies, even by SIGKILL (PR_SET_PDEATHSIG); elsewhere nothing is done."
+    try: ctypes.CDLL('libc.so.6', use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError): return
+    if os.getppid() != parent: os._exit(1)  # the parent died before the call above
+
+def _init(parent: int, threads: int | None, fn_blob: bytes):
+    "A worker's start: die with the parent, thread limits, then `fn` (unpickled once, so what it carries is built once per process)."
+    _die_with(parent)
     if threads: set_threads(threads)
     _WORKER['fn'] = cloudpickle.loads(fn_blob)
 
@@ -68,7 +76,7 @@ def _inline(fn, jobs, show, errors: str) -> list:
 def _pooled(fn, jobs, show, errors: str, n_jobs: int, threads: int | None) -> list:
     "The jobs in `n_jobs` spawned workers; results in job order; the workers stop if this call is interrupted."
     me = importlib.import_module('s2f_nb.loop.runner')  # workers run the installed module's functions
-    ex = ProcessPoolExecutor(n_jobs, mp_context=mp.get_context('spawn'), initializer=me._init, initargs=(threads, cloudpickle.dumps(fn)))
+    ex = ProcessPoolExecutor(n_jobs, mp_context=mp.get_context('spawn'), initializer=me._init, initargs=(os.getpid(), threads, cloudpickle.dumps(fn)))
     futs = {ex.submit(me._call, cloudpickle.dumps(tuple(job))): i for i, job in enumerate(jobs)}
     out = [None] * len(jobs)
     try:
