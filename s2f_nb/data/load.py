@@ -18,7 +18,7 @@ Docs: https://s2f-nb.github.io/s2f_nb/load.html.md"""
 
 # %% ../../nbs/01e_load.ipynb #ba793e40
 from __future__ import annotations
-import gzip, hashlib, json, logging, os, shutil, tempfile, urllib.request, warnings, zlib
+import gzip, hashlib, json, logging, os, shutil, tempfile, urllib.parse, urllib.request, warnings, zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -33,7 +33,7 @@ import s2f_nb.data.tasks, s2f_nb.data.rna  # noqa: F401 (importing them register
 # %% auto #0
 __all__ = ['CACHE_FORMAT', 'get_task', 'task_names', 'sha256_file', 'task_key', 'resolve_duplicates', 'LengthWarning',
            'length_summary', 'report_lengths', 'frame_to_arrays', 'CacheError', 'CacheWarning', 'cache_problems',
-           'load_task', 'table_task', 'fasta_task', 'fetch', 'download']
+           'load_task', 'table_task', 'fasta_task', 'table_by_name', 'fetch', 'download']
 
 # %% ../../nbs/01e_load.ipynb #79bc0cb9
 def get_task(name: str | Task) -> Task:
@@ -392,6 +392,36 @@ def fasta_task(
     opts = dict(file=path.name, alphabet=alphabet, label_regex=label_regex, duplicates=duplicates, max_length=max_length)
     return Task(name or path.name.split('.')[0], alphabet, length, cols, reader, files=(str(path),), id_col='id',
                 version=f'fasta-{_options_key(opts)}', duplicates=duplicates, description=f'user FASTA {path.name}')
+
+# %% ../../nbs/01e_load.ipynb #e4556f08
+_TABLE_OPTS = dict(seq_col=str, label_cols=lambda v: tuple(v.split(',')), alphabet=str, length=int, id_col=str, split_col=str,
+                   duplicates=str, max_length=int, sep=str, name=str, label_regex=str)  # the options of a `table:` task and their types
+
+def _numeric_labels(path: Path, seq_col: str, skip: Sequence[str], sep: str | None) -> tuple[str, ...]:
+    "The numeric columns of a table but the sequence, id and split columns: its labels when none are named."
+    df = read_table(path, [seq_col], sep=sep, nrows=1000)
+    cols = tuple(c for c in df.columns if c not in (seq_col, *skip, '_src', '_line') and pd.api.types.is_numeric_dtype(df[c]))
+    if not cols: raise DataError(f'{path}: no numeric column to use as labels; name them with label_cols=')
+    return cols
+
+def table_by_name(spec: str) -> Task:
+    "The task of `'PATH?option=value&...'` (the `table:` family): `table_task` for a table, `fasta_task` for a FASTA file."
+    path, _, query = spec.partition('?')
+    try: opts = dict(urllib.parse.parse_qsl(query, strict_parsing=True)) if query else {}
+    except ValueError: raise ValueError(f'table:{spec}: options are name=value pairs joined by &, e.g. table:my.csv?label_cols=expression') from None
+    bad = sorted(set(opts) - set(_TABLE_OPTS))
+    if bad: raise ValueError(f'table:{spec}: unknown option(s) {bad}; options: {sorted(_TABLE_OPTS)}')
+    try: opts = {k: _TABLE_OPTS[k](v) for k, v in opts.items()}
+    except ValueError as e: raise ValueError(f'table:{spec}: {e}') from None
+    p = Path(path).expanduser().absolute()
+    if p.name.removesuffix('.gz').endswith(('.fa', '.fasta', '.fna')):
+        return fasta_task(p, **{k: v for k, v in opts.items() if k in ('alphabet', 'label_regex', 'length', 'name', 'duplicates', 'max_length')})
+    opts.pop('label_regex', None)
+    if 'label_cols' not in opts:
+        opts['label_cols'] = _numeric_labels(p, opts.get('seq_col', 'sequence'), [opts.get(k) for k in ('id_col', 'split_col')], opts.get('sep'))
+    return table_task(p, **opts)
+
+TASK_FAMILIES['table'] = table_by_name
 
 # %% ../../nbs/01e_load.ipynb #77865c7e
 def fetch(d: Download, root: str | Path | None = None, verify: bool = True, progress: bool = True, timeout: float = 60) -> Path:

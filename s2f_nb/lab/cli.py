@@ -96,18 +96,20 @@ def init(folder: Dir,
          arch: Annotated[Optional[str], typer.Option(help='DNA/RNA student architecture: cnn (default), dream_rnn, deepstarr')] = None,
          student_option: Annotated[Optional[list[str]], typer.Option(help='student setting KEY=VALUE (repeatable), e.g. `n_members=8`, `epochs=5`')] = None,
          seed: Annotated[int, typer.Option(help='seeds every round')] = 0,
-         name: Annotated[Optional[str], typer.Option(help='campaign name (default: the folder name)')] = None):
+         name: Annotated[Optional[str], typer.Option(help='campaign name (default: the folder name)')] = None,
+         seq_col: Annotated[str, typer.Option(help='a --task table: its sequence column')] = 'sequence',
+         id_col: Annotated[str, typer.Option(help='a --task table: its variant-name column (used when present)')] = 'id'):
     """Create a campaign folder from candidate sequences.
 
     Example: `s2f campaign init gb1 --task gb1_wu2016 --parent MQYKLILNGKTLKGETTTEAVDAATAEKVFKQYANDNGVDGEWTYDDATKTFTVTE --mutation-budget 2`
 
-    Another: `s2f campaign init lib --task my_library.csv --alphabet dna --arch cnn --student-option epochs=5`
+    Another: `s2f campaign init lib --task my_library.csv --seq-col seq --alphabet dna --arch cnn --student-option epochs=5`
     """
     def go():
         from s2f_nb.lab.core import init_campaign
         c = init_campaign(folder, task=task, parent=parent, frozen_positions=parse_positions(frozen_positions), mutation_budget=mutation_budget,
                           alphabet=alphabet, head=head, encoder=encoder, arch=arch, student_kw=parse_options(student_option, 'student option'),
-                          seed=seed, name=name)
+                          seed=seed, name=name, seq_col=seq_col, id_col=id_col)
         typer.echo(f'created {c!r} in {folder}\nstudent: {c.settings["student"]}\nnext: s2f campaign propose {folder} --n 96')
     _run(go)
 

@@ -143,11 +143,13 @@ def init_campaign(
     student_kw: dict | None = None,  # student settings (see `student_settings`)
     seed: int = 0,  # seeds every round (a round's own seed can override it)
     name: str | None = None,  # campaign name (default: the folder's name)
+    seq_col: str = 'sequence',  # a table of candidates: its sequence column
+    id_col: str = 'id',  # a table of candidates: its variant-name column (used when present)
 ) -> 'LabCampaign':
     "Create a campaign folder: candidates, settings and an empty store."
     folder = Path(folder)
     if (folder / 'store.duckdb').exists(): raise StoreError(f'{folder} already holds a campaign')
-    seqs, names, alphabet = read_candidates(task, parent=parent, alphabet=alphabet, mutation_budget=mutation_budget)
+    seqs, names, alphabet = read_candidates(task, parent=parent, alphabet=alphabet, mutation_budget=mutation_budget, seq_col=seq_col, id_col=id_col)
     L = max(map(len, seqs))
     codes = encode(seqs, alphabet, length=L, source=str(task or 'mutant library'))
     pc = None if parent is None else encode([parent.upper()], alphabet, source='parent')[0]
