@@ -1,7 +1,7 @@
 """Real data sets, each read from its official file format: yeast DREAM 2022, K562 (Gosai 2023), human lentiMPRA (Agarwal 2025), DeepSTARR, GB1, ProteinGym, 5′ UTR ribosome load.
 
-Importing this module registers the built-in tasks in `s2f_nb.data.core`'s registry (`get_task`, `task_names` and
-`load_task` import it for you). Each task is a small reader (data directory → frame) plus a `Task` record with the
+Importing this module registers the built-in tasks in the registry of `s2f_nb.data.core` (`s2f_nb.data.load`, home of
+`get_task`, `task_names` and `load_task`, imports it for you). Each task is a small reader (data directory → frame) plus a `Task` record with the
 official file paths, download URLs and checksums, so `load_task(name)` checks, encodes and caches the real data.
 
 Alongside the tasks are the helpers their readers are built from and that users need to prepare their own
