@@ -27,7 +27,7 @@ import pandas as pd
 from ..data.load import load_task
 from ..data.core import TaskData
 from ..data.splits import Split
-from ..data.pool import Pool
+from ..data.pool import Pool, split_task
 from ..core import atomic_write, write_json
 from ..models.training import TrainConfig, config_record
 from ..learners.students import Student, EnsembleStudent
@@ -38,10 +38,10 @@ from .runner import run_jobs
 
 # %% auto #0
 __all__ = ['StudentFactory', 'DEFAULT_STUDENT_CFG', 'COST_STAGES', 'check_settings', 'BenchSplit', 'benchmark_split', 'Budget',
-           'StudentRecipe', 'describe', 'strategy_spec', 'strategy_benchmark', 'curve_auc', 'ci95', 'auc_table',
-           'plot_curves', 'labels_to_reach', 'separation_table', 'sweep_benchmark', 'round_structure_benchmark',
-           'round_structure_table', 'plot_round_structure', 'pool_size_benchmark', 'sweep_auc_table', 'plot_sweep_auc',
-           'cost_table', 'plot_cost', 'gpu_projection']
+           'homology_benchmark_split', 'StudentRecipe', 'describe', 'strategy_spec', 'strategy_benchmark', 'curve_auc',
+           'ci95', 'auc_table', 'plot_curves', 'labels_to_reach', 'separation_table', 'sweep_benchmark',
+           'round_structure_benchmark', 'round_structure_table', 'plot_round_structure', 'pool_size_benchmark',
+           'sweep_auc_table', 'plot_sweep_auc', 'cost_table', 'plot_cost', 'gpu_projection']
 
 # %% ../../nbs/51_benchmark.ipynb #d694bdb2
 def check_settings(path: str | Path, settings: dict):
@@ -57,15 +57,20 @@ def check_settings(path: str | Path, settings: dict):
 # %% ../../nbs/51_benchmark.ipynb #bb838102
 @dataclass(frozen=True)
 class BenchSplit:
-    "Fixed test / validation rows and `n_train` training rows (initial set + pool), drawn at random with `seed`."
+    "Fixed test / validation rows and `n_train` training rows (initial set + pool), drawn with `seed`, at random or homology-aware."
     n_test: int = 5000
     n_val: int = 1000
     n_train: int = 8000  # rows the initial labelled set and the unlabelled pool are drawn from
     seed: int = 0
+    method: str = 'random'  # 'random', or homology-aware ('mmseqs', 'hashfrag'): no val / test row has a homolog among the training rows
+
+    def __post_init__(self):
+        if self.method not in ('random', 'mmseqs', 'hashfrag'): raise ValueError(f"BenchSplit.method must be 'random', 'mmseqs' or 'hashfrag', not {self.method!r}")
 
     def make(self, td: TaskData) -> Split:
         "The split of `td` (the same for every seed of a benchmark)."
-        return benchmark_split(td, self.n_test, self.n_val, self.n_train, self.seed)
+        if self.method == 'random': return benchmark_split(td, self.n_test, self.n_val, self.n_train, self.seed)
+        return homology_benchmark_split(td, self.n_test, self.n_val, self.n_train, self.seed, self.method)
 
 def benchmark_split(td: TaskData, n_test: int, n_val: int, n_train: int, split_seed: int = 0) -> Split:
     "Fixed test / val rows and `n_train` training rows, drawn at random with `split_seed`."
@@ -90,6 +95,21 @@ class Budget:
             raise ValueError(f'Budget.n_candidates={self.n_candidates} is below the batch size {self.batch_size}')
         if self.pool_size is not None and self.pool_size < self.n_rounds * self.batch_size:
             raise ValueError(f'Budget.pool_size={self.pool_size} cannot supply {self.n_rounds} rounds of {self.batch_size}')
+
+# %% ../../nbs/51_benchmark.ipynb #aa3603ff
+def homology_benchmark_split(td: TaskData, n_test: int, n_val: int, n_train: int, split_seed: int = 0, method: str = 'mmseqs') -> Split:
+    "Test / val / train rows drawn from the sides of a homology-aware split of the whole task (`split_task(td, method)`)."
+    need = n_test + n_val + n_train
+    if need > len(td): raise ValueError(f'{td.task.name} has {len(td)} rows; the benchmark asks for {need}')
+    slack = 1.05  # sides come out near their targets: ask a little more than needed
+    f_test, f_val = min(0.45, slack * n_test / len(td)), min(0.45, slack * n_val / len(td))
+    s = split_task(td, method, fractions=(1 - f_test - f_val, f_val, f_test), seed=split_seed)
+    rng = np.random.default_rng(split_seed)
+    def draw(rows, k, side):
+        if len(rows) < k: raise ValueError(f'the {method} split of {td.task.name} has {len(rows)} {side} rows; the benchmark asks for {k}')
+        return np.sort(rng.choice(rows, k, replace=False))
+    return Split(draw(s.train, n_train, 'train'), draw(s.val, n_val, 'val'), draw(s.test, n_test, 'test'), f'benchmark-{method}',
+                 dict(leak_check=s.params.get('leak_check')))
 
 # %% ../../nbs/51_benchmark.ipynb #a29c14bf
 StudentFactory = Callable[..., Student]  # (td, seed, device) -> a fresh Student
@@ -184,7 +204,7 @@ def strategy_benchmark(
     td = load_task(task) if isinstance(task, str) else task
     _check_benchmark(strategies, seeds, budget, split)
     sp, out, rows = split.make(td), Path(out_dir), []
-    check_settings(out / 'settings.json', dict(task=td.task.name, budget=asdict(budget), split=asdict(split), student=describe(student)))
+    check_settings(out / 'settings.json', dict(task=td.task.name, budget=asdict(budget), split=config_record(split, drop=(), later=dict(method='random')), student=describe(student)))
     jobs = [(s, seed) for seed in seeds for s in strategies]
     if n_jobs > 1: rows = run_jobs(partial(_bench_run, task, sp), [(s, seed, budget, student, out, device) for s, seed in jobs],
                                    n_jobs=n_jobs, threads=threads, line=_run_line if progress else None)
