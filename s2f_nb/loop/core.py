@@ -206,9 +206,21 @@ def _check_loop(n_rounds: int, seed: int):
     if n_rounds < 0: raise ValueError(f'n_rounds must be 0 or more, not {n_rounds}')
     if seed < 0: raise ValueError(f'seed must be a non-negative integer, not {seed}')
 
-def _run_identity(td: TaskData, pool: Pool, student: Student, seed: int, tags: dict) -> dict:
+def _schedule_record(sched: Callable[[int], RoundSpec], n_rounds: int) -> list:
+    "What each round does (acquisition, options, batch, candidates, reservoir): part of a run's identity."
+    return [dict(acquisition=s.acquisition, options=s.options, batch_size=s.batch_size, n_candidates=s.n_candidates,
+                 reservoir=type(s.reservoir).__name__) for s in map(sched, range(1, n_rounds + 1))]
+
+def _run_identity(td: TaskData, pool: Pool, student: Student, seed: int, tags: dict, rounds: list) -> dict:
     h = hashlib.sha256(pool.state.tobytes() + pool.round_labeled.tobytes()).hexdigest()[:16]
-    return json.loads(json.dumps(dict(task=td.task.name, seed=seed, tags=tags, initial_pool=h, student=type(student).__name__), default=str))
+    return json.loads(json.dumps(dict(task=td.task.name, seed=seed, tags=tags, initial_pool=h, student=type(student).__name__, schedule=rounds), default=str))
+
+def _same_run(old: dict, new: dict) -> list:
+    "Keys on which a run folder's identity differs from this run's; a schedule may extend the recorded one (more rounds), and a folder from before schedules were recorded resumes."
+    diff = [k for k in sorted(set(old) | set(new)) if k != 'schedule' and old.get(k) != new.get(k)]
+    a, b = old.get('schedule'), new['schedule']
+    if a is not None and a[:len(b)] != b[:len(a)]: diff.append('schedule')
+    return diff
 
 def _claim(out: Path, identity: dict) -> FileLock:
     "Lock the run folder (or refuse) and check that it holds this run; returns the held lock."
@@ -217,11 +229,11 @@ def _claim(out: Path, identity: dict) -> FileLock:
     try: lock.acquire(timeout=0)
     except Timeout: raise RunFolderError(f'{out} is in use by another run (lock {out / ".lock"}); use another out_dir') from None
     f = out / 'run.json'
-    if f.exists() and (old := json.loads(f.read_text())) != identity:
+    old = json.loads(f.read_text()) if f.exists() else None
+    if old is not None and (diff := _same_run(old, identity)):
         lock.release()
-        diff = sorted(k for k in set(old) | set(identity) if old.get(k) != identity.get(k))
         raise RunFolderError(f'{out} holds a run with other settings ({", ".join(diff)} differ); use another out_dir')
-    if not f.exists(): write_json(f, identity)
+    if old is None or len(identity['schedule']) > len(old.get('schedule') or []): write_json(f, identity)
     return lock
 
 # %% ../../nbs/50a_loop_core.ipynb #c68f7cbe
@@ -264,7 +276,7 @@ def run_al_loop(
     from tqdm.auto import tqdm
     _check_loop(n_rounds, seed)
     out, tests, tags = Path(out_dir), {'test': pool.test} if tests is None else tests, tags or {}
-    lock, run, bar = _claim(out, _run_identity(td, pool, student, seed, tags)), None, None
+    lock, run, bar = _claim(out, _run_identity(td, pool, student, seed, tags, _schedule_record(sched, n_rounds))), None, None
     try:
         st = _begin(td, pool, student, oracle, out)
         run = _wandb_run(wandb, out, dict(seed=seed, n_rounds=n_rounds, task=td.task.name, **tags))
