@@ -31,6 +31,7 @@ import json, sys
 from pathlib import Path
 from typing import Annotated, Optional
 import typer
+import shlex
 
 # %% auto #0
 __all__ = ['app', 'campaign', 'Dir', 'grid', 'parse_options', 'parse_positions', 'init', 'propose', 'import_', 'update', 'status',
@@ -76,6 +77,10 @@ def _run(fn):
         msg = e.args[0] if isinstance(e, KeyError) and e.args else str(e)
         typer.echo(f'error: {msg}', err=True); raise typer.Exit(1)
 
+def _q(path) -> str:
+    "A folder name as the shell must be given it (quoted when it holds spaces or shell characters)."
+    return shlex.quote(str(path))
+
 def _show(df, n: int = 10):
     import pandas as pd
     with pd.option_context('display.width', 160, 'display.max_columns', 20): typer.echo(df.head(n).to_string(index=False))
@@ -110,7 +115,7 @@ def init(folder: Dir,
         c = init_campaign(folder, task=task, parent=parent, frozen_positions=parse_positions(frozen_positions), mutation_budget=mutation_budget,
                           alphabet=alphabet, head=head, encoder=encoder, arch=arch, student_kw=parse_options(student_option, 'student option'),
                           seed=seed, name=name, seq_col=seq_col, id_col=id_col)
-        typer.echo(f'created {c!r} in {folder}\nstudent: {c.settings["student"]}\nnext: s2f campaign propose {folder} --n 96')
+        typer.echo(f'created {c!r} in {folder}\nstudent: {c.settings["student"]}\nnext: s2f campaign propose {_q(folder)} --n 96')
     _run(go)
 
 # %% ../../nbs/57_cli.ipynb #5d21d509
@@ -133,7 +138,7 @@ def propose(folder: Dir,
         r = int(df['round'].iloc[0]); f = folder / 'rounds' / f'round_{r:04d}'
         _show(df[['rank', 'variant', 'predicted_mean', 'uncertainty', 'score']])
         typer.echo(f'round {r}: {len(df)} variants by {df["acquisition"].iloc[0]}\nwrote {f}.csv and {f}.fasta\n'
-                   f'next: measure them, fill in the value column, then s2f campaign import {folder} FILE')
+                   f'next: measure them, fill in the value column, then s2f campaign import {_q(folder)} FILE')
     _run(go)
 
 # %% ../../nbs/57_cli.ipynb #64e7a1f3
@@ -150,7 +155,7 @@ def import_(folder: Dir, file: Annotated[Path, typer.Argument(help='assay CSV/TS
         if r['already']: typer.echo(r['note']); return
         typer.echo(f"imported {r['imported']} measurements from {r['file']} (rounds {r['rounds']}; {r['unproposed']} never proposed, "
                    f"{r['new_sequences']} new sequences)" + (f"; ignored columns {r['ignored_columns']}" if r['ignored_columns'] else '')
-                   + f'\nnext: s2f campaign update {folder}')
+                   + f'\nnext: s2f campaign update {_q(folder)}')
     _run(go)
 
 # %% ../../nbs/57_cli.ipynb #a03e965f
@@ -164,7 +169,7 @@ def update(folder: Dir):
         from s2f_nb.lab.core import LabCampaign
         r = LabCampaign(folder).update()
         typer.echo(f"student version {r['version']}: trained on {r['n_train']} variants ({r['n_assays']} measurements) in {r['seconds']} s\n"
-                   f'next: s2f campaign propose {folder} --n 96')
+                   f'next: s2f campaign propose {_q(folder)} --n 96')
     _run(go)
 
 # %% ../../nbs/57_cli.ipynb #1c97abe6
@@ -174,7 +179,7 @@ def _echo_status(s: dict, folder: Path):
                f"({s['assays']} measurements, {s['files']} files), {s['student_versions']} student versions"
                + (f"\nbest: {s['best']['variant']} = {s['best']['value']:.4g}" if s['best'] else ''))
     if len(s['rounds']): _show(s['rounds'], 50)
-    typer.echo(f"next: {s['next'].replace('DIR', str(folder))}")
+    typer.echo(f"next: {s['next'].replace('DIR', _q(folder))}")
 
 # %% ../../nbs/57_cli.ipynb #98c6e5e4
 @campaign.command()

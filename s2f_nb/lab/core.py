@@ -33,8 +33,8 @@ from .store import CampaignStore, StoreError, AssayError, parse_assay_file, faul
 Student = Any  # an `s2f_nb.learners.students.Student` (not imported here: it pulls in torch)
 
 # %% auto #0
-__all__ = ['Student', 'mutant_library', 'mutation_names', 'read_candidates', 'student_settings', 'make_student', 'init_campaign',
-           'LabCampaign', 'predict_scores', 'assay_file']
+__all__ = ['Student', 'mutant_library', 'mutation_names', 'read_candidates', 'student_settings', 'make_student', 'check_name',
+           'init_campaign', 'LabCampaign', 'predict_scores', 'assay_file']
 
 # %% ../../nbs/55b_lab_core.ipynb #e3dcc641
 def mutant_library(parent: str, *, alphabet: str = 'protein', max_mutations: int = 1, positions: Sequence[int] | None = None,
@@ -114,8 +114,18 @@ def make_student(s: dict):
                          **kw)
 
 # %% ../../nbs/55b_lab_core.ipynb #fe963ab7
+_FORMULA = ('=', '+', '-', '@')  # a spreadsheet runs a cell that starts with one of these as a formula
+
+def check_name(name: str, what: str) -> str:
+    "`name` if it is one printable line that a spreadsheet will not run as a formula, else a `DataError` naming `what`."
+    if not isinstance(name, str) or not name or not name.isprintable() or name.startswith(_FORMULA):
+        raise DataError(f'{what}: {name!r} must be one line of printable characters not starting with {" ".join(_FORMULA)} '
+                        '(it goes into the CSV and FASTA files a lab opens and orders from)')
+    return name
+
 def _variant_table(seqs, names, parent, alphabet, ok) -> pd.DataFrame:
     if names is None: names = mutation_names(seqs, parent) if parent and alphabet == 'protein' else [f'v{i:07d}' for i in range(len(seqs))]
+    for i, nm in enumerate(names): check_name(nm, f'candidate {i + 1} name')
     v = pd.DataFrame(dict(variant_id=np.arange(len(seqs), dtype=np.int32), name=names, sequence=seqs, source='candidate', allowed=ok))
     for c in ('name', 'sequence'):
         d = v[c].duplicated(keep=False)
@@ -147,7 +157,7 @@ def init_campaign(
     id_col: str = 'id',  # a table of candidates: its variant-name column (used when present)
 ) -> 'LabCampaign':
     "Create a campaign folder: candidates, settings and an empty store."
-    folder = Path(folder)
+    folder = Path(folder); check_name(name or folder.resolve().name, 'campaign name')
     if (folder / 'store.duckdb').exists(): raise StoreError(f'{folder} already holds a campaign')
     seqs, names, alphabet = read_candidates(task, parent=parent, alphabet=alphabet, mutation_budget=mutation_budget, seq_col=seq_col, id_col=id_col)
     L = max(map(len, seqs))
