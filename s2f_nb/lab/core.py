@@ -20,7 +20,7 @@ Docs: https://s2f-nb.github.io/s2f_nb/lab_core.html.md"""
 
 # %% ../../nbs/55b_lab_core.ipynb #63bae2d0
 from __future__ import annotations
-import json, re, time, uuid
+import inspect, json, re, time, uuid
 from pathlib import Path
 from typing import Any, Sequence
 import numpy as np
@@ -286,6 +286,28 @@ def _pick(self: LabCampaign, con, n, strategy, rng_seed, r, options) -> tuple[np
     sel = acquire(strategy, st, cand.codes, n, rng, labeled=x, labeled_y=y, best=float(np.nanmax(y)), **options)
     return np.asarray(cand.rows)[sel], st, v, len(rows)
 
+# %% ../../nbs/55b_lab_core.ipynb #b80e3706
+def _check_count(n, name: str) -> int:
+    "A whole number of variants, at least 1, else a named error."
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1: raise ValueError(f'{name} must be a whole number of variants, at least 1, not {n!r}')
+    return int(n)
+
+def _check_finite(v, name: str) -> float:
+    "A finite number, else a named error (NaN and infinities are refused)."
+    if isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)) or not np.isfinite(v): raise ValueError(f'{name} must be a finite number, not {v!r}')
+    return float(v)
+
+def _check_options(strategy: str, opts: dict):
+    "Every option is one the acquisition takes (none is silently ignored and recorded), and every number in them is finite."
+    from s2f_nb.selection.acquisition import get_acquisition  # heavy (torch): imported when used
+    acq = get_acquisition(strategy); ps = inspect.signature(acq.fn).parameters
+    if not any(p.kind is p.VAR_KEYWORD for p in ps.values()):
+        takes = sorted(set(ps) - {'k', 'rng', 'n', 'device', *acq.needs})
+        bad = sorted(set(opts) - set(takes))
+        if bad: raise ValueError(f"acquisition {strategy!r} takes no option {', '.join(bad)}; its options: {', '.join(takes) or 'none'}")
+    for k, v in opts.items():
+        if isinstance(v, (float, np.floating)): _check_finite(v, k)
+
 # %% ../../nbs/55b_lab_core.ipynb #898e8670
 def predict_scores(st: Student | None, x: np.ndarray, kappa: float, chunk: int = 65536) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     "Predicted mean, standard deviation and score mean + kappa * sd (NaN without a student), in chunks."
@@ -308,7 +330,9 @@ def _write_batch(path: Path, df: pd.DataFrame):
 def propose(self: LabCampaign, n: int = 96, *, strategy: str | None = None, seed: int | None = None, kappa: float = 1.0,
             temperature: float | None = None, options: dict | None = None) -> pd.DataFrame:
     "Propose the next batch of `n` variants; records the round and writes rounds/round_NNNN.csv and .fasta."
-    if n < 1: raise ValueError(f'n must be at least 1, not {n}')
+    _check_count(n, 'n')
+    _check_finite(kappa, 'kappa')
+    if temperature is not None and not (_check_finite(temperature, 'temperature') > 0): raise ValueError(f'temperature must be above 0, not {temperature!r}')
     opts = dict(options or {}, **({} if temperature is None else dict(temperature=temperature)))
     if strategy == 'ucb': opts.setdefault('kappa', kappa)
     from s2f_nb.selection.acquisition import get_acquisition
@@ -316,7 +340,7 @@ def propose(self: LabCampaign, n: int = 96, *, strategy: str | None = None, seed
     with self.store.write('propose') as con:
         r = con.execute('SELECT coalesce(max(round) + 1, 0) FROM rounds').fetchall()[0][0]
         has_student = con.execute('SELECT count(*) FROM students').fetchall()[0][0] > 0
-        strategy = strategy or ('thompson' if has_student else 'random'); get_acquisition(strategy)
+        strategy = strategy or ('thompson' if has_student else 'random'); _check_options(strategy, opts)
         rows, st, v, n_pool = _pick(self, con, n, strategy, seed, r, opts)
         mu, sd, score = predict_scores(st, self.codes[rows], kappa)
         names = con.execute('SELECT variant_id, name, sequence FROM variants WHERE variant_id IN (SELECT unnest(?))', [rows.tolist()]).df().set_index('variant_id').loc[rows]
@@ -445,6 +469,8 @@ def status(self: LabCampaign) -> dict:
 @patch
 def export(self: LabCampaign, n: int | None = 1000, *, kappa: float = 1.0, out: str | Path | None = None, version: int | None = None) -> pd.DataFrame:
     "Rank the allowed, unmeasured candidates by the student's score; write the top `n` (None: all) as CSV and FASTA."
+    if n is not None: _check_count(n, 'n')
+    _check_finite(kappa, 'kappa')
     st, v = self.load_student(version)
     if st is None: raise StoreError(f'{self.dir}: no student yet; import measurements and run `s2f campaign update` first')
     with self.store.read() as con:
