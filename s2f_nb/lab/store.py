@@ -35,8 +35,8 @@ from filelock import FileLock, Timeout
 from ..core import get_alphabet, write_json
 
 # %% auto #0
-__all__ = ['STORE_VERSION', 'SCHEMA', 'ASSAY_COLUMNS', 'StoreError', 'CampaignInUse', 'fault_point', 'sha256_bytes', 'now',
-           'CampaignStore', 'AssayError', 'parse_assay_file']
+__all__ = ['STORE_VERSION', 'SCHEMA', 'ASSAY_COLUMNS', 'MAX_VALUE', 'StoreError', 'CampaignInUse', 'fault_point', 'sha256_bytes',
+           'now', 'CampaignStore', 'AssayError', 'parse_assay_file']
 
 # %% ../../nbs/55a_store.ipynb #5141cea8
 STORE_VERSION = 1
@@ -211,14 +211,26 @@ def _columns(header: list[str], name: str, probs: list) -> list[str]:
         _problem(probs, name, 1, 'variant', f'needs a "variant" or a "sequence" column; found {header}')
     return [h for h in header if h and h not in ASSAY_COLUMNS]  # empty names: trailing separators of spreadsheet exports
 
+MAX_VALUE = 1e15  # the largest magnitude a measurement may have: far beyond any assay readout, far below overflow when replicates are averaged
+
 def _values(df: pd.DataFrame, name: str, probs: list):
     v = df['value'].str.strip()
     num = pd.to_numeric(v, errors='coerce')
+    for i in np.flatnonzero(np.isfinite(num.fillna(0)) & (num.abs() > MAX_VALUE)):
+        _problem(probs, name, df['line'].iloc[i], 'value', f'{v.iloc[i]!r} is beyond any measurement (at most {MAX_VALUE:g} in magnitude)')
     for i in np.flatnonzero(num.isna() | ~np.isfinite(num.fillna(0))):
         raw = v.iloc[i]
         what = 'missing value' if raw == '' else f'not a finite number: {raw!r}' if not np.isnan(num.iloc[i]) or raw.lower() in ('nan', 'na', 'n/a', 'null', 'none') else f'not a number: {raw!r}'
         _problem(probs, name, df['line'].iloc[i], 'value', what)
     df['value'] = num.astype(float)
+
+def _ascii(df: pd.DataFrame, name: str, probs: list):
+    "Variant names and sequences are ASCII: upper-casing would turn a dotless i or a long s into I or S and match another variant."
+    for c in ('variant', 'sequence'):
+        if c not in df: continue
+        for i in np.flatnonzero(~df[c].map(str.isascii).to_numpy(bool)):
+            ch = next(x for x in df[c].iloc[i] if not x.isascii())
+            _problem(probs, name, df['line'].iloc[i], c, f'non-ASCII character {ch!r} (U+{ord(ch):04X}) in {df[c].iloc[i]!r}')
 
 def _optional(df: pd.DataFrame, name: str, probs: list, campaign_id: str):
     if 'replicate' in df:
@@ -252,7 +264,7 @@ def parse_assay_file(path: str | Path, *, campaign_id: str) -> tuple[pd.DataFram
     if any(p['line'] <= 1 for p in probs): return pd.DataFrame(), sha, ignored, probs
     df = pd.DataFrame(rows, columns=header)[[c for c in header if c in ASSAY_COLUMNS]].fillna('')
     df.insert(0, 'line', lines)
-    _values(df, name, probs); _optional(df, name, probs, campaign_id)
+    _values(df, name, probs); _optional(df, name, probs, campaign_id); _ascii(df, name, probs)
     for c in ('variant', 'sequence'):
         if c in df: df[c] = df[c].str.strip()
     if 'sequence' in df: df['sequence'] = df['sequence'].str.upper()
