@@ -36,7 +36,7 @@ from ..core import get_alphabet, write_json
 
 # %% auto #0
 __all__ = ['STORE_VERSION', 'SCHEMA', 'ASSAY_COLUMNS', 'MAX_VALUE', 'StoreError', 'CampaignInUse', 'fault_point', 'sha256_bytes',
-           'now', 'CampaignStore', 'AssayError', 'parse_assay_file']
+           'now', 'connect', 'CampaignStore', 'AssayError', 'parse_assay_file']
 
 # %% ../../nbs/55a_store.ipynb #5141cea8
 STORE_VERSION = 1
@@ -82,6 +82,12 @@ def now() -> dt.datetime:
     "The time stored with records (UTC, without time zone, to the second)."
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
 
+# %% ../../nbs/55a_store.ipynb #0a1d852c
+def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    "A DuckDB connection to the file `path` (absolute, so no prefix such as `md:` is read as a service), loading no extension."
+    return duckdb.connect(str(Path(path).absolute()), read_only=read_only,
+                          config=dict(autoinstall_known_extensions=False, autoload_known_extensions=False))
+
 # %% ../../nbs/55a_store.ipynb #34d1a32f
 class CampaignStore:
     "The DuckDB store of one campaign folder: read-only connections for readers, copy-on-write transactions for writers."
@@ -99,7 +105,7 @@ def create(cls: CampaignStore, folder: str | Path, settings: dict, variants: pd.
     tmp = d / f'.store-init-{os.getpid()}.duckdb'
     tmp.unlink(missing_ok=True)
     try:
-        con = duckdb.connect(str(tmp)); con.execute(SCHEMA)
+        con = connect(tmp); con.execute(SCHEMA)
         rows = [(k, json.dumps(v)) for k, v in {**settings, 'store_version': STORE_VERSION}.items()]
         con.executemany('INSERT INTO settings VALUES (?, ?)', rows)
         con.register('v', variants[['variant_id', 'name', 'sequence', 'source', 'allowed']])
@@ -117,7 +123,7 @@ def create(cls: CampaignStore, folder: str | Path, settings: dict, variants: pd.
 @contextmanager
 def read(self: CampaignStore) -> Iterator[duckdb.DuckDBPyConnection]:
     "A read-only connection (never blocked by a writer: writers work on a copy)."
-    con = duckdb.connect(str(self.path), read_only=True)
+    con = connect(self.path, read_only=True)
     try: yield con
     finally: con.close()
 
@@ -150,7 +156,7 @@ def _write(self: CampaignStore, command: str) -> Iterator[duckdb.DuckDBPyConnect
         write_json(self.dir / '.writer.json', dict(pid=os.getpid(), command=command, since=str(now())))
         for stale in self.dir.glob('.store-*.duckdb*'): stale.unlink(missing_ok=True)
         shutil.copyfile(self.path, tmp); fault_point('copied')
-        con = duckdb.connect(str(tmp))
+        con = connect(tmp)
         try:
             con.execute('BEGIN TRANSACTION'); yield con; fault_point('written')
             con.execute('COMMIT'); con.execute('CHECKPOINT'); fault_point('committed')
