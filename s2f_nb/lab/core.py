@@ -326,6 +326,7 @@ def _write_batch(path: Path, df: pd.DataFrame):
     fa = ''.join(f">{r.variant} rank={r.rank}\n{r.sequence}\n" for r in df.itertuples())
     atomic_write(path.with_suffix('.fasta'), lambda p: p.write_text(fa))
 
+# %% ../../nbs/55b_lab_core.ipynb #81deac1b
 @patch
 def propose(self: LabCampaign, n: int = 96, *, strategy: str | None = None, seed: int | None = None, kappa: float = 1.0,
             temperature: float | None = None, options: dict | None = None) -> pd.DataFrame:
@@ -335,7 +336,6 @@ def propose(self: LabCampaign, n: int = 96, *, strategy: str | None = None, seed
     if temperature is not None and not (_check_finite(temperature, 'temperature') > 0): raise ValueError(f'temperature must be above 0, not {temperature!r}')
     opts = dict(options or {}, **({} if temperature is None else dict(temperature=temperature)))
     if strategy == 'ucb': opts.setdefault('kappa', kappa)
-    from s2f_nb.selection.acquisition import get_acquisition
     seed = self.settings['seed'] if seed is None else int(seed)
     with self.store.write('propose') as con:
         r = con.execute('SELECT coalesce(max(round) + 1, 0) FROM rounds').fetchall()[0][0]
