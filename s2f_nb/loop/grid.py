@@ -153,8 +153,8 @@ def run_grid(
     grid = _check_params(notebook, grid, out_param)
     cells, varying = expand_grid(grid), [k for k, v in grid.items() if isinstance(v, (list, tuple))]
     _check_grid(out, dict(notebook=notebook.name, grid=json.loads(json.dumps(grid, default=str)), out_param=out_param))
-    write_json(out / 'notebook.json', dict(path=str(notebook.absolute()), sha256=_sha(notebook)))  # what `done` means: this version
-    status = {f: _cell_status(f, _sha(notebook))[0] for f in (out / 'cells' / cell_name(c, varying) for c in cells)}
+    sha = _sha(notebook); write_json(out / 'notebook.json', dict(path=str(notebook.absolute()), sha256=sha))  # what `done` means: this version
+    status = {f: _cell_status(f, sha)[0] for f in (out / 'cells' / cell_name(c, varying) for c in cells)}
     todo = [(c, f) for c, f in zip(cells, status) if status[f] not in ('done', 'running')]
     if progress: _plan_line(notebook, executor, list(status.values()))
     threads = threads or (max(1, (os.cpu_count() or 1) // max(n_jobs, 1)) if executor == 'local' else None)
