@@ -87,10 +87,10 @@ def run_phase(a, work: Path) -> dict:
             c = LabCampaign(camp)
             if a.phase == 'propose0': extra['n'] = len(c.propose(1000, strategy='random'))
             elif a.phase == 'import':
-                r = c.import_assays(work / 'assays.csv', allow_unproposed=True); extra.update(imported=r['imported'], unproposed=r['unproposed'])
+                r = c.import_assays(work / 'assays.csv', allow_unproposed=True, partial=True); extra.update(imported=r['imported'], unproposed=r['unproposed'])
             elif a.phase == 'reimport':
                 before = _tables(c); t1 = time.perf_counter()
-                r = c.import_assays(work / 'assays.csv', allow_unproposed=True); extra.update(imported=r['imported'], already=r['already'])
+                r = c.import_assays(work / 'assays.csv', allow_unproposed=True, partial=True); extra.update(imported=r['imported'], already=r['already'])
                 secs = time.perf_counter() - t1
                 assert r['already'] and r['imported'] == 0 and _tables(c) == before, (r, before, _tables(c))  # nothing changed
             elif a.phase == 'update':

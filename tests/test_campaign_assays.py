@@ -34,7 +34,7 @@ def base(tmp_path_factory) -> SimpleNamespace:
     c = init_campaign(d / 'camp', task=str(d / 'candidates.csv'), parent=PARENT, head='ridge', seed=1)
     b = c.propose(8)
     good = assay_file(b.iloc[:4], [1.0, 2.0, 3.0, 4.0], d / 'good.csv', plate='P1')
-    r = c.import_assays(good)
+    r = c.import_assays(good, partial=True)  # 4 of the round's 8
     assert r['imported'] == 4 and not r['already']
     other = init_campaign(d / 'other', task=str(d / 'candidates.csv'), parent=PARENT, head='ridge', seed=2)
     other_file = assay_file(other.propose(8), np.arange(8.0), d / 'other_round0.csv')  # the other campaign's id on every line
@@ -248,8 +248,12 @@ def test_reimport_changes_nothing(camp, tmp_path):
 
 
 def test_measured_again_gets_next_replicate(camp, tmp_path):
+    "A variant measured before is refused (it may be a typo) unless the lab says these are new replicates."
     c, x = camp
-    r = c.import_assays(write(tmp_path, 'again.csv', f'variant,value\n{x.M[0]},5.0\n{x.W[0]},6.0\n'))
+    p = write(tmp_path, 'again.csv', f'variant,value\n{x.M[0]},5.0\n{x.W[0]},6.0\n')
+    assert_rejected(c, p, [(2, 'variant', rf"'{x.M[0]}' was already measured \(1, good.csv line 2\): a typo for another variant\? "
+                                          r'A new replicate: import with --new-replicates; a correction: import with --replace good.csv')])
+    r = c.import_assays(p, new_replicates=True, partial=True)
     assert r['imported'] == 2 and not r['already'] and r['rounds'] == [0]
     a = assays_of(c, x.M[0])
     assert a['replicate'].tolist() == [1, 2] and a['value'].tolist() == [1.0, 5.0] and a['file'].tolist() == ['good.csv', 'again.csv']
@@ -263,7 +267,7 @@ def test_unproposed_candidate_accepted_with_flag(camp, tmp_path):
     c, x = camp
     p = write(tmp_path, 'extra.csv', f'variant,value\n{x.U[0]},1.5\n{x.W[0]},3.5\n')
     assert_rejected(c, p, [(2, 'variant', 'was never proposed')])
-    r = c.import_assays(p, allow_unproposed=True)
+    r = c.import_assays(p, allow_unproposed=True, partial=True)
     assert (r['imported'], r['new_sequences'], r['unproposed'], r['rounds']) == (2, 0, 1, [0]), r
     assert assays_of(c, x.U[0])['round'].isna().all() and assays_of(c, x.W[0])['round'].tolist() == [0]
     assert c.store.query('SELECT n_unproposed FROM imports WHERE file = ?', ['extra.csv'])['n_unproposed'].tolist() == [1]
@@ -275,15 +279,15 @@ def test_new_sequence_becomes_variant(camp, tmp_path):
     p = write(tmp_path, 'extra.csv', f'variant,sequence,value\n{x.U[0]},,1.5\n,{x.new.lower()},2.5\n{x.W[0]},{x.seq[x.W[0]]},3.5\n')
     assert_rejected(c, p, [(2, 'variant', 'was never proposed'), (3, 'sequence', 'not a candidate of this campaign')])
     n_var = snapshot(c)['counts']['variants']
-    r = c.import_assays(p, allow_unproposed=True)
+    r = c.import_assays(p, allow_unproposed=True, partial=True)
     assert (r['imported'], r['new_sequences'], r['unproposed'], r['rounds']) == (3, 1, 2, [0]), r
     v = c.store.query('SELECT variant_id, name, source, allowed FROM variants WHERE sequence = ?', [x.new])
     assert len(v) == 1 and v['source'][0] == 'external' and not v['allowed'][0] and v['variant_id'][0] == n_var
     assert snapshot(c)['counts']['variants'] == n_var + 1
     a = assays_of(c, v['name'][0])
     assert a['value'].tolist() == [2.5] and a['line'].tolist() == [3] and a['round'].isna().all()
-    # the new sequence is now a variant: measured again by sequence, it gets replicate 2
-    c.import_assays(write(tmp_path, 'extra2.csv', f'sequence,value\n{x.new},4.5\n'), allow_unproposed=True)
+    # the new sequence is now a variant: measured again by sequence (and said to be a replicate), it gets replicate 2
+    c.import_assays(write(tmp_path, 'extra2.csv', f'sequence,value\n{x.new},4.5\n'), allow_unproposed=True, new_replicates=True)
     assert assays_of(c, v['name'][0])['replicate'].tolist() == [1, 2]
     assert c.status()['measured_variants'] == 7
 
@@ -293,7 +297,7 @@ def test_bom_crlf_header_case_and_spaces(camp, tmp_path):
     c, x = camp
     text = (f'\ufeff Variant ,VALUE, Replicate ,Plate,  DATE,Campaign\r\n'
             f'{x.W[0]}, 1.25 ,1,P2,2024-03-05,{x.id}\r\n\r\n{x.W[0]},1.75,2,P2,2024-03-06,{x.id}\r\n {x.W[1]} ,-3e-1,1,P2,,\r\n')
-    r = c.import_assays(write(tmp_path, 'excel.csv', text))
+    r = c.import_assays(write(tmp_path, 'excel.csv', text), partial=True)
     assert r['imported'] == 3 and r['ignored_columns'] == [] and r['unproposed'] == 0
     a = assays_of(c, x.W[0])
     assert a['line'].tolist() == [2, 4] and a['value'].tolist() == [1.25, 1.75] and a['replicate'].tolist() == [1, 2]
@@ -306,17 +310,83 @@ def test_tsv_and_sequence_columns(camp, tmp_path):
     "A TSV file naming variants by (lower-case, padded) sequence only."
     c, x = camp
     p = write(tmp_path, 'plate.tsv', f'sequence\tvalue\n {x.seq[x.W[2]].lower()} \t7\n{x.seq[x.W[3]]}\t8.5\n')
-    r = c.import_assays(p)
+    r = c.import_assays(p, partial=True)
     assert r['imported'] == 2 and assays_of(c, x.W[2])['value'].tolist() == [7.0] and assays_of(c, x.W[3])['value'].tolist() == [8.5]
 
 
 def test_extra_columns_reported_as_ignored(camp, tmp_path):
     c, x = camp
-    r = c.import_assays(write(tmp_path, 'notes.csv', f'variant,value,Notes,OD600\n{x.W[0]},1.0,looks fine,0.4\n'))
+    r = c.import_assays(write(tmp_path, 'notes.csv', f'variant,value,Notes,OD600\n{x.W[0]},1.0,looks fine,0.4\n'), partial=True)
     assert r['imported'] == 1 and r['ignored_columns'] == ['notes', 'od600']
 
 
 def test_trailing_empty_columns_are_ignored(camp, tmp_path):
     c, x = camp
-    r = c.import_assays(write(tmp_path, 'sheet.csv', f'variant,value,,\n{x.W[0]},1.0,,\n{x.W[1]},2.0,,\n'))
+    r = c.import_assays(write(tmp_path, 'sheet.csv', f'variant,value,,\n{x.W[0]},1.0,,\n{x.W[1]},2.0,,\n'), partial=True)
     assert r['imported'] == 2
+
+
+# ---------------------------------------------------------------- issue 27 items 1-4: the lab's real mistakes, named
+def test_resaved_plate_is_the_same_import(camp, tmp_path):
+    "The same plate re-saved by a spreadsheet (BOM, CRLF, rows re-sorted, a trailing blank line) or naming variants by sequence changes nothing."
+    c, x = camp
+    before = snapshot(c)
+    lines = x.good.read_bytes().splitlines()
+    resaved = write(tmp_path, 'good (2).csv', b'\xef\xbb\xbf' + b'\r\n'.join([lines[0]] + lines[1:][::-1]) + b'\r\n\r\n')
+    by_seq = write(tmp_path, 'by_sequence.csv', 'sequence,value,plate\n' + ''.join(f'{x.seq[n]},{v},P1\n' for n, v in zip(x.M, [1.0, 2.0, 3.0, 4.0])))
+    for p in (resaved, by_seq):
+        r = c.import_assays(p)
+        assert r['already'] and 'good.csv' in r['note'], r
+        assert snapshot(c) == before
+
+
+def test_corrected_file_replaces_the_import(camp, tmp_path):
+    "A corrected file under the same name is refused until it says what it replaces; the old rows are withdrawn, not deleted."
+    c, x = camp
+    fixed = write(tmp_path, 'good.csv', x.good.read_text().replace(',3.0,', ',0.3,'))
+    assert_rejected(c, fixed, [(i, 'variant', r'was already measured .*--replace good.csv') for i in (2, 3, 4, 5)])
+    r = c.import_assays(fixed, replace='good.csv', partial=True)
+    assert (r['imported'], r['replaced']) == (4, 0), r
+    m = c.measurements().set_index('name')
+    assert m.loc[x.M, 'value'].tolist() == [1.0, 2.0, 0.3, 4.0] and m['n'].max() == 1
+    log = c.store.query('SELECT import_id, retraction FROM assay_log ORDER BY import_id, line')
+    assert len(log) == 8 and log['retraction'].notna().sum() == 4  # history kept
+    rt = c.store.query('SELECT what, reason, n_rows, by_import FROM retractions')
+    assert rt.values.tolist() == [['import 0 (good.csv)', 'replaced by good.csv', 4, 1]]
+    assert c.store.query('SELECT replaces FROM imports WHERE import_id = 1')['replaces'][0] == 0
+    with pytest.raises(Exception, match='no import 0 has measurements that count'):
+        c.import_assays(x.good, replace=0)  # import 0 no longer counts
+
+
+def test_retract_variant_replicate_and_import(camp, tmp_path):
+    c, x = camp
+    with pytest.raises(ValueError, match='needs a reason'): c.retract(variant=x.M[0], reason=' ')
+    with pytest.raises(ValueError, match='either a file'): c.retract(reason='x')
+    assert c.retract(variant=x.M[0], replicate=1, reason='bubble')['retracted'] == 1
+    with pytest.raises(Exception, match='nothing to retract'): c.retract(variant=x.M[0], reason='again')
+    assert c.retract(file='good.csv', reason='wrong plate')['retracted'] == 3
+    assert len(c.measurements()) == 0 and len(c.store.query('SELECT * FROM assay_log')) == 4
+    # the withdrawn variants can be measured again, as first measurements
+    r = c.import_assays(write(tmp_path, 'redo.csv', f'variant,value\n' + ''.join(f'{n},{i}\n' for i, n in enumerate(x.M + x.W))))
+    assert r['imported'] == 8 and c.measurements()['n'].max() == 1
+
+
+def test_partial_file_needs_the_flag(camp, tmp_path):
+    "A file that leaves its round incomplete is refused with the counts (and a cut last line named) unless --partial."
+    c, x = camp
+    cut = write(tmp_path, 'plate2.csv', f'variant,value\n{x.W[0]},0.6232\n{x.W[1]},0.6')
+    assert_rejected(c, cut, [(3, None, r"round 0 proposed 8 variants; with this file 6 are measured, 2 not \(the file's last line has no line end")])
+    assert c.import_assays(cut, partial=True)['imported'] == 2
+    rest = write(tmp_path, 'plate2b.csv', f'variant,value\n{x.W[2]},1.5\n{x.W[3]},2.5\n')
+    assert c.import_assays(rest)['imported'] == 2  # completes the round: no flag needed
+    done = write(tmp_path, 'plate2_final.csv', f'variant,value\n{x.W[0]},0.6232\n{x.W[1]},0.6118\n')
+    assert_rejected(c, done, [(2, 'variant', r'already measured \(0.6232, plate2.csv line 2\)'), (3, 'variant', r'already measured \(0.6, plate2.csv line 3\)')])
+    c.import_assays(done, replace='plate2.csv')
+    assert c.measurements().set_index('name').loc[x.W[1], 'value'] == 0.6118
+
+
+def test_typo_names_the_measurement_it_would_join(camp, tmp_path):
+    "A round-0 variant typed where a waiting variant belongs is refused, naming the earlier value; the intended variant is not left silently unmeasured."
+    c, x = camp
+    p = write(tmp_path, 'typo.csv', f'variant,value\n{x.W[0]},1\n{x.W[1]},2\n{x.W[2]},3\n{x.M[3]},4\n')
+    assert_rejected(c, p, [(5, 'variant', rf"'{x.M[3]}' was already measured \(4, good.csv line 5\): a typo for another variant\?")])

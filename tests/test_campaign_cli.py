@@ -120,3 +120,19 @@ def test_one_writer_at_a_time_and_readers_keep_working(small):
     finally:
         p.kill(); p.wait()
     s2f('import', d, f)
+
+@pytest.mark.parametrize('step', ['round files', 'published'])
+def test_kill_during_propose_leaves_no_round_without_its_files(small, step):
+    "Killed while proposing (issue 27 item 8), propose leaves no round, or a round whose CSV and FASTA exist; a lost file is restored."
+    d, f = small
+    s2f('import', d, f); s2f('update', d)
+    before = snapshot(d)
+    assert s2f('propose', d, '--n', 4, '--strategy', 'ucb', env={'S2F_FAULT': step}, check=False).returncode == -9
+    n_rounds = snapshot(d)[1][1]
+    assert n_rounds == before[1][1] + (step == 'published'), (step, n_rounds)
+    if step == 'round files': assert snapshot(d) == before
+    for r in range(n_rounds): assert all((d / 'rounds' / f'round_{r:04d}{x}').is_file() for x in ('.csv', '.fasta')), (step, r)
+    s2f('propose', d, '--n', 4, '--strategy', 'ucb')
+    lost = d / 'rounds' / 'round_0001.csv'; want = lost.read_bytes(); lost.unlink()
+    out = s2f('status', d).stdout
+    assert 'restored the missing round file' in out and lost.read_bytes() == want, out

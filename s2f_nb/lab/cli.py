@@ -8,6 +8,8 @@ s2f campaign init gb1_campaign --task gb1_wu2016 --head mlp
 s2f campaign propose gb1_campaign --n 96            # round 0: random; writes gb1_campaign/rounds/round_0000.csv
 # ... measure, fill in the value column ...
 s2f campaign import gb1_campaign round_0000_measured.csv
+s2f campaign import gb1_campaign round_0000_fixed.csv --replace round_0000_measured.csv   # a corrected file
+s2f campaign retract gb1_campaign --variant V39W --reason "bubble in well C4"            # withdraw, never delete
 s2f campaign update gb1_campaign                    # retrain on every measurement
 s2f campaign propose gb1_campaign --n 96 --strategy ucb
 s2f campaign status gb1_campaign
@@ -34,8 +36,9 @@ import typer
 import shlex
 
 # %% auto #0
-__all__ = ['app', 'campaign', 'Dir', 'grid', 'parse_options', 'parse_positions', 'init', 'propose', 'import_', 'update', 'status',
-           'export', 'report', 'grid_spec', 'grid_run', 'grid_status_', 'grid_collect', 'tasks', 'main']
+__all__ = ['app', 'campaign', 'Dir', 'grid', 'parse_options', 'parse_positions', 'init', 'propose', 'import_', 'retract',
+           'update', 'status', 'export', 'report', 'grid_spec', 'grid_run', 'grid_status_', 'grid_collect', 'tasks',
+           'main']
 
 # %% ../../nbs/57_cli.ipynb #9aec3d81
 app = typer.Typer(help='s2f_nb: which DNA, RNA or protein sequences to measure next.', no_args_is_help=True, rich_markup_mode='markdown',
@@ -144,18 +147,36 @@ def propose(folder: Dir,
 # %% ../../nbs/57_cli.ipynb #64e7a1f3
 @campaign.command('import')
 def import_(folder: Dir, file: Annotated[Path, typer.Argument(help='assay CSV/TSV: variant or sequence, value; optional replicate, plate, date (YYYY-MM-DD), campaign')],
-            allow_unproposed: Annotated[bool, typer.Option(help='accept measurements of variants never proposed, and new sequences')] = False):
-    """Import an assay file: checked line by line, stored whole or not at all; re-importing a file changes nothing.
+            allow_unproposed: Annotated[bool, typer.Option(help='accept measurements of variants never proposed, and new sequences')] = False,
+            replace: Annotated[Optional[str], typer.Option(help='an earlier import (file name or id) this file corrects: its measurements are withdrawn')] = None,
+            new_replicates: Annotated[bool, typer.Option(help='store measurements of variants measured before as further replicates')] = False,
+            partial: Annotated[bool, typer.Option(help='accept a file that measures only part of a round')] = False):
+    """Import an assay file: checked line by line, stored whole or not at all; the same measurements imported again change nothing.
 
     Example: `s2f campaign import gb1 plate7_fitness.csv`
     """
     def go():
         from s2f_nb.lab.core import LabCampaign
-        r = LabCampaign(folder).import_assays(file, allow_unproposed=allow_unproposed)
+        r = LabCampaign(folder).import_assays(file, allow_unproposed=allow_unproposed, replace=replace, new_replicates=new_replicates, partial=partial)
         if r['already']: typer.echo(r['note']); return
         typer.echo(f"imported {r['imported']} measurements from {r['file']} (rounds {r['rounds']}; {r['unproposed']} never proposed, "
                    f"{r['new_sequences']} new sequences)" + (f"; ignored columns {r['ignored_columns']}" if r['ignored_columns'] else '')
-                   + f'\nnext: s2f campaign update {_q(folder)}')
+                   + (f"; import {r['replaced']} withdrawn" if r['replaced'] is not None else '') + f'\nnext: s2f campaign update {_q(folder)}')
+    _run(go)
+
+@campaign.command()
+def retract(folder: Dir, reason: Annotated[str, typer.Option(help='why (kept in the store)')],
+            file: Annotated[Optional[str], typer.Option('--import', help='withdraw a whole import (file name or id)')] = None,
+            variant: Annotated[Optional[str], typer.Option(help="withdraw a variant's measurements")] = None,
+            replicate: Annotated[Optional[int], typer.Option(help="only this replicate of --variant")] = None):
+    """Withdraw measurements (a whole import, a variant, or one replicate): they stop counting and stay in the store's history.
+
+    Example: `s2f campaign retract gb1 --variant V39W --replicate 2 --reason "bubble in well C4"`
+    """
+    def go():
+        from s2f_nb.lab.core import LabCampaign
+        r = LabCampaign(folder).retract(reason=reason, file=file, variant=variant, replicate=replicate)
+        typer.echo(f"withdrew {r['retracted']} measurement(s): {reason}\nnext: s2f campaign update {_q(folder)}")
     _run(go)
 
 # %% ../../nbs/57_cli.ipynb #a03e965f
@@ -179,6 +200,7 @@ def _echo_status(s: dict, folder: Path):
                f"({s['assays']} measurements, {s['files']} files), {s['student_versions']} student versions"
                + (f"\nbest: {s['best']['variant']} = {s['best']['value']:.4g}" if s['best'] else ''))
     if len(s['rounds']): _show(s['rounds'], 50)
+    for p in s.get('restored', []): typer.echo(f'restored the missing round file {p} (and its FASTA) from the store')
     typer.echo(f"next: {s['next'].replace('DIR', _q(folder))}")
 
 # %% ../../nbs/57_cli.ipynb #98c6e5e4

@@ -29,12 +29,13 @@ from fastcore.basics import patch
 from ..core import encode, get_alphabet, atomic_write, write_csv
 from ..data.core import Task, TaskData, read_table, read_fasta, DataError
 from ..data.load import load_task
-from .store import CampaignStore, StoreError, AssayError, parse_assay_file, fault_point, sha256_bytes, now
+from .store import (CampaignStore, StoreError, AssayError, parse_assay_file, fault_point, sha256_bytes, now, assay_state,
+                              content_sha256, STORE_VERSION)
 Student = Any  # an `s2f_nb.learners.students.Student` (not imported here: it pulls in torch)
 
 # %% auto #0
 __all__ = ['Student', 'mutant_library', 'mutation_names', 'read_candidates', 'student_settings', 'make_student', 'check_name',
-           'init_campaign', 'LabCampaign', 'predict_scores', 'assay_file']
+           'init_campaign', 'LabCampaign', 'predict_scores', 'acquisition_score', 'round_frame', 'assay_file']
 
 # %% ../../nbs/55b_lab_core.ipynb #e3dcc641
 def mutant_library(parent: str, *, alphabet: str = 'protein', max_mutations: int = 1, positions: Sequence[int] | None = None,
@@ -184,7 +185,9 @@ def _save_npy(p: Path, codes: np.ndarray):
 class LabCampaign:
     "A campaign folder: settings, candidates, store, student versions; propose / import / update / status / export."
     def __init__(self, folder: str | Path):
-        self.dir = Path(folder); self.store = CampaignStore(self.dir); self.settings = self.store.settings()
+        self.dir = Path(folder); self.store = CampaignStore(self.dir)
+        if (old := self.store.upgrade()) is not None: print(f'{self.dir}: store upgraded from version {old} to {STORE_VERSION} (the old one kept as store.v{old}.duckdb)')
+        self.settings = self.store.settings()
         f = self.dir / 'candidates.npy'
         if not f.is_file() or sha256_bytes(f.read_bytes()) != self.settings['candidates_sha256']:
             raise StoreError(f'{f} is missing or changed since the campaign was created (SHA-256 differs)')
@@ -249,8 +252,8 @@ def update(self: LabCampaign, *, progress: bool = True) -> dict:
         v = (pv or 0) + 1; rel = f'students/v{v:04d}.pt'
         atomic_write(self.dir / rel, lambda p: torch.save(st.get_state(), p)); fault_point('artifact')
         n_assays = con.execute('SELECT count(*) FROM assays').fetchall()[0][0]
-        con.execute('INSERT INTO students VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-                    [v, now(), rel, sha256_bytes((self.dir / rel).read_bytes()), len(x), n_assays, self.settings['seed'], secs])
+        con.execute('INSERT INTO students VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+                    [v, now(), rel, sha256_bytes((self.dir / rel).read_bytes()), len(x), n_assays, self.settings['seed'], secs, assay_state(con)])
     return dict(version=v, n_train=len(x), n_assays=int(n_assays), seconds=round(secs, 2), path=str(self.dir / rel))
 
 # %% ../../nbs/55b_lab_core.ipynb #19ba4fd5
@@ -261,10 +264,12 @@ def _pool_rows(con, n_cand: int) -> np.ndarray:
     return np.setdiff1d(ok, busy)
 
 def _check_fresh(con, version):
-    n = con.execute('SELECT count(*) FROM assays').fetchall()[0][0]
-    k = con.execute('SELECT n_assays FROM students WHERE version = ?', [version]).fetchall()[0][0]
-    if n != k: raise StoreError(f'student version {version} was trained on {k} measurements but the store holds {n}: '
-                                'run `s2f campaign update` (LabCampaign.update) first')
+    "The student saw the measurements that count now (an import or a retraction since makes it stale)."
+    k, state = con.execute('SELECT n_assays, assay_state FROM students WHERE version = ?', [version]).fetchall()[0]
+    if state != assay_state(con):
+        n = con.execute('SELECT count(*) FROM assays').fetchall()[0][0]
+        raise StoreError(f'student version {version} was trained on {k} measurements, and the store has changed since '
+                         f'({n} now count): run `s2f campaign update` (LabCampaign.update) first')
 
 def _pick(self: LabCampaign, con, n, strategy, rng_seed, r, options) -> tuple[np.ndarray, Student | None, int | None, int]:
     from s2f_nb.selection.acquisition import acquire
@@ -320,11 +325,38 @@ def predict_scores(st: Student | None, x: np.ndarray, kappa: float, chunk: int =
     mu, sd = np.concatenate(mu), np.concatenate(sd)
     return mu, sd, mu + kappa * sd
 
+def acquisition_score(strategy: str, mu: np.ndarray, sd: np.ndarray, opts: dict, best: float) -> np.ndarray:
+    "The score the acquisition ranked by, where it has one in closed form (UCB, greedy, EI); NaN for batch methods (Thompson, LCMD, ...)."
+    from s2f_nb.selection.acquisition import ucb, expected_improvement
+    if strategy == 'ucb': return ucb(mu, sd, opts.get('kappa', 1.0))
+    if strategy == 'greedy': return np.asarray(mu, np.float64)
+    if strategy == 'ei' and np.isfinite(best): return expected_improvement(mu, sd, best)
+    return np.full(len(mu), np.nan)
+
 def _write_batch(path: Path, df: pd.DataFrame):
     "The batch as CSV (with an empty value column for the lab) and FASTA, each written atomically."
     atomic_write(path.with_suffix('.csv'), lambda p: df.to_csv(p, index=False))
     fa = ''.join(f">{r.variant} rank={r.rank}\n{r.sequence}\n" for r in df.itertuples())
     atomic_write(path.with_suffix('.fasta'), lambda p: p.write_text(fa))
+
+# %% ../../nbs/55b_lab_core.ipynb #9391f8bb
+def round_frame(con, r: int, campaign: str) -> pd.DataFrame:
+    "Round `r` as the lab's batch table (what rounds/round_NNNN.csv holds), built from the store."
+    p = con.execute('SELECT p.rank, v.name, v.sequence, p.predicted_mean, p.uncertainty, p.score, p.acquisition, p.student_version '
+                    'FROM proposals p JOIN variants v USING (variant_id) WHERE p.round = ? ORDER BY p.rank', [r]).df()
+    return pd.DataFrame(dict(campaign=campaign, round=r, rank=p['rank'].to_numpy(), variant=p['name'].to_numpy(), sequence=p['sequence'].to_numpy(),
+                             predicted_mean=p['predicted_mean'].to_numpy(), uncertainty=p['uncertainty'].to_numpy(), score=p['score'].to_numpy(),
+                             acquisition=p['acquisition'].to_numpy(), student_version=p['student_version'].astype('Int64').array, value=''))
+
+@patch
+def restore_round_files(self: LabCampaign) -> list[Path]:
+    "Rewrite the CSV and FASTA of every recorded round whose files are missing (a crash, a deleted file); the paths written."
+    d = self.dir / 'rounds'
+    with self.store.read() as con:
+        lost = [r for (r,) in con.execute('SELECT round FROM rounds ORDER BY round').fetchall()
+                if not all((d / f'round_{r:04d}{x}').is_file() for x in ('.csv', '.fasta'))]
+        for r in lost: _write_batch(d / f'round_{r:04d}', round_frame(con, r, self.id))
+    return [d / f'round_{r:04d}.csv' for r in lost]
 
 # %% ../../nbs/55b_lab_core.ipynb #81deac1b
 @patch
@@ -337,21 +369,21 @@ def propose(self: LabCampaign, n: int = 96, *, strategy: str | None = None, seed
     opts = dict(options or {}, **({} if temperature is None else dict(temperature=temperature)))
     if strategy == 'ucb': opts.setdefault('kappa', kappa)
     seed = self.settings['seed'] if seed is None else int(seed)
+    self.restore_round_files()
     with self.store.write('propose') as con:
         r = con.execute('SELECT coalesce(max(round) + 1, 0) FROM rounds').fetchall()[0][0]
         has_student = con.execute('SELECT count(*) FROM students').fetchall()[0][0] > 0
         strategy = strategy or ('thompson' if has_student else 'random'); _check_options(strategy, opts)
         rows, st, v, n_pool = _pick(self, con, n, strategy, seed, r, opts)
-        mu, sd, score = predict_scores(st, self.codes[rows], kappa)
-        names = con.execute('SELECT variant_id, name, sequence FROM variants WHERE variant_id IN (SELECT unnest(?))', [rows.tolist()]).df().set_index('variant_id').loc[rows]
-        df = pd.DataFrame(dict(campaign=self.id, round=r, rank=np.arange(1, len(rows) + 1), variant=names['name'].to_numpy(),
-                               sequence=names['sequence'].to_numpy(), predicted_mean=mu, uncertainty=sd, score=score, acquisition=strategy,
-                               student_version=pd.array([v] * len(rows), dtype='Int64'), value=''))
+        mu, sd, _ = predict_scores(st, self.codes[rows], kappa)
+        best = con.execute('SELECT max(value) FROM (SELECT avg(value) AS value FROM assays GROUP BY variant_id)').fetchall()[0][0]
+        score = acquisition_score(strategy, mu, sd, opts, np.nan if best is None else best)
         con.execute('INSERT INTO rounds VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [r, now(), strategy, json.dumps(opts), seed, v, len(rows), n_pool])
-        p = pd.DataFrame(dict(round=r, rank=df['rank'], variant_id=rows.astype(np.int64), score=score, predicted_mean=mu, uncertainty=sd,
+        p = pd.DataFrame(dict(round=r, rank=np.arange(1, len(rows) + 1), variant_id=rows.astype(np.int64), score=score, predicted_mean=mu, uncertainty=sd,
                               acquisition=strategy, student_version=pd.array([v] * len(rows), dtype='Int64'), seed=seed))
         con.register('p', p); con.execute('INSERT INTO proposals SELECT * FROM p'); con.unregister('p')
-    _write_batch(self.dir / 'rounds' / f'round_{r:04d}', df)
+        df = round_frame(con, r, self.id)
+        _write_batch(self.dir / 'rounds' / f'round_{r:04d}', df); fault_point('round files')  # before the round is published
     return df
 
 # %% ../../nbs/55b_lab_core.ipynb #f1b1fad6
@@ -381,8 +413,8 @@ def _resolve(con, df: pd.DataFrame, name: str, probs: list, allow_unproposed: bo
     return df, list(new)
 
 # %% ../../nbs/55b_lab_core.ipynb #e3592418
-def _replicates(con, df: pd.DataFrame, name: str, probs: list) -> pd.DataFrame:
-    "Replicate numbers (given, or the next free ones) and problems for measurements given twice or already stored."
+def _replicates(con, df: pd.DataFrame, name: str, probs: list, new_replicates: bool = False) -> pd.DataFrame:
+    "Replicate numbers (given, or the next free ones) and problems for measurements given twice, already stored, or of variants measured before."
     df['_key'] = np.where(df['variant_id'].notna(), df['variant_id'].astype('Int64').astype(str), 's:' + df['_s'])  # new sequences by sequence
     given = 'replicate' in df
     dup = df.duplicated(['_key', 'replicate'] if given else ['_key'], keep=False)
@@ -392,21 +424,39 @@ def _replicates(con, df: pd.DataFrame, name: str, probs: list) -> pd.DataFrame:
         for line, val, n in zip(g['line'].iloc[1:], vals[1:], g['_n'].iloc[1:]):
             probs.append(dict(file=name, line=int(line), column='replicate' if given else 'variant' if n else 'sequence',
                               problem=what.format(val) + ('' if given else '; several measurements of a variant need a replicate column')))
-    prev = con.execute('SELECT variant_id, max(replicate) AS r FROM assays GROUP BY variant_id').df().set_index('variant_id')['r']
+    stored = con.execute('SELECT a.variant_id, a.replicate, a.value, i.file, a.line FROM assays a JOIN imports i USING (import_id) '
+                         'ORDER BY a.variant_id, a.replicate').df().astype({'variant_id': 'int64', 'replicate': 'int64'})
     if given:
-        stored = con.execute('SELECT a.variant_id, a.replicate, i.file, a.line FROM assays a JOIN imports i USING (import_id)').df()
         ok = df[df['replicate'].notna() & (df['replicate'] % 1 == 0) & df['variant_id'].notna()]  # bad replicates are already problems
-        hit = ok.astype({'replicate': 'int64', 'variant_id': 'int64'}).merge(stored.astype({'replicate': 'int64', 'variant_id': 'int64'}),
-                                                                              on=['variant_id', 'replicate'], how='inner', suffixes=('', '_old'))
+        hit = ok.astype({'replicate': 'int64', 'variant_id': 'int64'}).merge(stored, on=['variant_id', 'replicate'], how='inner', suffixes=('', '_old'))
         for r in hit.itertuples():
             probs.append(dict(file=name, line=int(r.line), column='replicate', problem=f'replicate {int(r.replicate)} of this variant was already imported from {r.file} (line {r.line_old})'))
-    else:
-        base = df['variant_id'].map(prev).fillna(0).astype(int)
-        df['replicate'] = base + 1
+        return df
+    last = stored.groupby('variant_id').last()
+    if not new_replicates:
+        for i in np.flatnonzero(df['variant_id'].isin(last.index).to_numpy()):
+            o = last.loc[int(df['variant_id'].iloc[i])]; who = df['_n'].iloc[i] or df['_s'].iloc[i][:20]
+            probs.append(dict(file=name, line=int(df['line'].iloc[i]), column='variant' if df['_n'].iloc[i] else 'sequence',
+                              problem=f'{who!r} was already measured ({o.value:g}, {o.file} line {o.line}): a typo for another variant? '
+                                      f'A new replicate: import with --new-replicates; a correction: import with --replace {o.file}'))
+    df['replicate'] = df['variant_id'].map(last['replicate']).fillna(0).astype(int) + 1
     return df
 
 # %% ../../nbs/55b_lab_core.ipynb #c1b2766c
-def _insert_assays(con, df: pd.DataFrame, new: list, name: str, sha: str) -> int:
+def _partial(con, df: pd.DataFrame, path: Path, probs: list):
+    "A problem for each round this file brings first measurements to and leaves incomplete (variants neither measured before nor in the file)."
+    seen = set(con.execute('SELECT DISTINCT variant_id FROM assay_log').df()['variant_id'])  # withdrawn rows too: a file of replicates is not a round file
+    f = df[df['prop_round'].notna()]
+    for r in sorted(set(f['prop_round'][~f['variant_id'].astype(int).isin(seen)].astype(int))):
+        ids = set(con.execute('SELECT variant_id FROM proposals WHERE round = ?', [r]).df()['variant_id'])
+        done = set(con.execute('SELECT variant_id FROM assays').df()['variant_id']) & ids | set(f['variant_id'][f['prop_round'] == r].astype(int))
+        if len(done) < len(ids):
+            with open(path, 'rb') as fh: fh.seek(-1, 2); cut = fh.read(1) not in b'\r\n'
+            probs.append(dict(file=path.name, line=int(df['line'].max()), column=None, problem=
+                f'round {r} proposed {len(ids)} variants; with this file {len(done)} are measured, {len(ids) - len(done)} not'
+                + (" (the file's last line has no line end: is it still being written?)" if cut else '') + '; to import part of a round, use --partial'))
+
+def _insert_assays(con, df: pd.DataFrame, new: list, name: str, sha: str, iid: int, replaces: int | None, options: dict) -> int:
     "Store a checked file: its new sequences as external variants, the import record and the assays; returns the number of unproposed rows."
     n0 = con.execute('SELECT coalesce(max(variant_id) + 1, 0) FROM variants').fetchall()[0][0]
     if new:
@@ -414,57 +464,103 @@ def _insert_assays(con, df: pd.DataFrame, new: list, name: str, sha: str) -> int
         nv = pd.DataFrame(dict(variant_id=list(ids.values()), name=[f'x{i:07d}' for i in ids.values()], sequence=new, source='external', allowed=False))
         con.register('nv', nv); con.execute('INSERT INTO variants SELECT * FROM nv'); con.unregister('nv')
         df['variant_id'] = df['variant_id'].fillna(df['_s'].map(ids))
-    iid = con.execute('SELECT coalesce(max(import_id) + 1, 0) FROM imports').fetchall()[0][0]
     n_unprop = int(df['prop_round'].isna().sum())
-    con.execute('INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?)', [iid, name, sha, now(), len(df), n_unprop])
+    con.execute('INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [iid, name, sha, now(), len(df), n_unprop, content_sha256(df), replaces, json.dumps(options)])
     a = pd.DataFrame(dict(import_id=iid, line=df['line'].astype(np.int64), variant_id=df['variant_id'].astype(np.int64), value=df['value'],
                           replicate=df['replicate'].astype(np.int64), plate=df['plate'] if 'plate' in df else None,
                           date=pd.to_datetime(df['date']) if 'date' in df else pd.NaT, round=df['prop_round'].astype('Int64')))
-    con.register('a', a); con.execute('INSERT INTO assays SELECT import_id, line, variant_id, value, replicate, plate, CAST(date AS DATE), round FROM a'); con.unregister('a')
+    con.register('a', a)
+    con.execute('INSERT INTO assay_log SELECT import_id, line, variant_id, value, replicate, plate, CAST(date AS DATE), round, NULL FROM a'); con.unregister('a')
     return n_unprop
 
-# %% ../../nbs/55b_lab_core.ipynb #548f4f79
+# %% ../../nbs/55b_lab_core.ipynb #b8b4a397
+def _find_import(con, ref: str | int) -> tuple[int, str]:
+    "(import_id, file) of the import that `ref` (a file name or an import id) names, among those with measurements that count."
+    live = con.execute('SELECT import_id, file FROM imports WHERE import_id IN (SELECT import_id FROM assays) ORDER BY import_id').df()
+    hit = live[live['import_id'] == int(ref)] if str(ref).isdigit() else live[live['file'] == Path(str(ref)).name]
+    if len(hit) == 1: return int(hit['import_id'].iloc[0]), hit['file'].iloc[0]
+    if len(hit) > 1: raise StoreError(f'{len(hit)} imports are named {ref!r} (ids {hit["import_id"].tolist()}); name one by its id')
+    raise StoreError(f'no import {ref!r} has measurements that count; those that do: ' + (', '.join(f'{i} ({f})' for i, f in live.values) or 'none'))
+
+def _retract(con, cond: str, params: list, what: str, reason: str, by_import: int | None = None) -> int:
+    "Mark the counting rows of the assay log matching `cond` (a fixed SQL condition with ? parameters) as withdrawn; the number of rows."
+    if not str(reason).strip(): raise ValueError('a retraction needs a reason (it is kept in the store)')
+    n = con.execute(f'SELECT count(*) FROM assay_log WHERE retraction IS NULL AND {cond}', params).fetchall()[0][0]
+    if not n: raise StoreError(f'nothing to retract: no measurement that counts is {what}')
+    rid = con.execute('SELECT coalesce(max(retraction) + 1, 0) FROM retractions').fetchall()[0][0]
+    con.execute(f'UPDATE assay_log SET retraction = ? WHERE retraction IS NULL AND {cond}', [rid, *params])
+    con.execute('INSERT INTO retractions VALUES (?, ?, ?, ?, ?, ?)', [rid, now(), what, str(reason).strip(), n, by_import])
+    return int(n)
+
 @patch
-def import_assays(self: LabCampaign, path: str | Path, *, allow_unproposed: bool = False) -> dict:
+def retract(self: LabCampaign, *, reason: str, file: str | int | None = None, variant: str | None = None, replicate: int | None = None) -> dict:
+    "Withdraw a whole import (`file`: name or id) or a variant's measurements (all, or one `replicate`), recording `reason`; nothing is deleted."
+    if (file is None) == (variant is None): raise ValueError('retract either a file (an import) or a variant, not both or neither')
+    if replicate is not None and variant is None: raise ValueError('replicate needs a variant')
+    with self.store.write('retract') as con:
+        if file is not None:
+            iid, f = _find_import(con, file); n = _retract(con, 'import_id = ?', [iid], f'import {iid} ({f})', reason)
+        else:
+            vid = con.execute('SELECT variant_id FROM variants WHERE name = ?', [check_name(variant, 'variant')]).fetchall()
+            if not vid: raise StoreError(f'{variant!r} is not a variant of campaign {self.id!r}')
+            cond, ps = ('variant_id = ?', [vid[0][0]]) if replicate is None else ('variant_id = ? AND replicate = ?', [vid[0][0], int(replicate)])
+            n = _retract(con, cond, ps, f'{variant}' + ('' if replicate is None else f' replicate {replicate}'), reason)
+    return dict(retracted=n, reason=reason)
+
+# %% ../../nbs/55b_lab_core.ipynb #548f4f79
+def _already(name: str, old: list) -> dict:
+    return dict(file=name, imported=0, already=True, note=f'the measurements of this file were already imported (as {old[0][0]} on {old[0][1]}); nothing changed')
+
+@patch
+def import_assays(self: LabCampaign, path: str | Path, *, allow_unproposed: bool = False, replace: str | int | None = None,
+                  new_replicates: bool = False, partial: bool = False) -> dict:
     "Check and store an assay file in one transaction; a file with any problem raises `AssayError` and nothing is written."
-    path = Path(path); s = self.settings
-    if path.is_file():  # a file imported before is recognised at once, without parsing it or taking the writer lock
-        with self.store.read() as con: old = con.execute('SELECT file, imported FROM imports WHERE sha256 = ?', [sha256_bytes(path.read_bytes())]).fetchall()
-        if old: return dict(file=path.name, imported=0, already=True, note=f'this file was already imported (as {old[0][0]} on {old[0][1]}); nothing changed')
+    path = Path(path); s = self.settings; live = 'AND import_id IN (SELECT import_id FROM assays)'
+    if path.is_file() and replace is None and not new_replicates:  # a file imported before is recognised at once, without parsing it
+        with self.store.read() as con: old = con.execute(f'SELECT file, imported FROM imports WHERE sha256 = ? {live}', [sha256_bytes(path.read_bytes())]).fetchall()
+        if old: return _already(path.name, old)
     with self.store.write(f'import {path.name}') as con:
         df, sha, ignored, probs = parse_assay_file(path, campaign_id=self.id)
-        old = con.execute('SELECT file, imported FROM imports WHERE sha256 = ?', [sha]).fetchall()
-        if old: return dict(file=path.name, imported=0, already=True, note=f'this file was already imported (as {old[0][0]} on {old[0][1]}); nothing changed')
+        iid = con.execute('SELECT coalesce(max(import_id) + 1, 0) FROM imports').fetchall()[0][0]
+        rep = _find_import(con, replace)[0] if replace is not None else None
+        if rep is not None: _retract(con, 'import_id = ?', [rep], f'import {rep} ({_find_import(con, rep)[1]})', f'replaced by {path.name}', iid)
         new, n_file = [], len(probs)
         if len(df):  # the rows could be read: check them against the store too, so that every problem is reported at once
             df, new = _resolve(con, df, path.name, probs, allow_unproposed, s)
-            if len(probs) == n_file: df = _replicates(con, df, path.name, probs)
+            if len(probs) == n_file and not new and rep is None and not new_replicates:
+                old = con.execute(f'SELECT file, imported FROM imports WHERE content_sha256 = ? {live}', [content_sha256(df)]).fetchall()
+                if old: return _already(path.name, old)
+            if len(probs) == n_file: df = _replicates(con, df, path.name, probs, new_replicates)
+            if not probs and not partial: _partial(con, df, path, probs)
         if probs: raise AssayError(path.name, sorted(probs, key=lambda p: (p['line'], p['column'] or '')))
         fault_point('checked')
-        n_unprop = _insert_assays(con, df, new, path.name, sha)
+        opts = dict(allow_unproposed=allow_unproposed, replace=replace, new_replicates=new_replicates, partial=partial)
+        n_unprop = _insert_assays(con, df, new, path.name, sha, iid, rep, {k: v for k, v in opts.items() if v})
     return dict(file=path.name, imported=len(df), already=False, new_sequences=len(new), unproposed=n_unprop, ignored_columns=ignored,
-                rounds=sorted(int(r) for r in df['prop_round'].dropna().unique()))
+                replaced=rep, rounds=sorted(int(r) for r in df['prop_round'].dropna().unique()))
 
 # %% ../../nbs/55b_lab_core.ipynb #4d46b107
 @patch
 def status(self: LabCampaign) -> dict:
-    "The campaign at a glance (counts, rounds, best variant, student versions, next step)."
+    "The campaign at a glance (counts, rounds, best variant, student versions, next step); restores missing round files."
+    restored = self.restore_round_files()
     with self.store.read() as con:
         rounds = con.execute('SELECT r.round, r.strategy, r.n_proposed, r.student_version, count(DISTINCT a.variant_id) AS n_measured '
                              'FROM rounds r LEFT JOIN proposals p USING (round) LEFT JOIN assays a ON a.variant_id = p.variant_id '
                              'GROUP BY ALL ORDER BY r.round').df()
         m = self.measurements(con)
         n_assays, n_files = con.execute('SELECT (SELECT count(*) FROM assays), (SELECT count(*) FROM imports)').fetchall()[0]
-        studs = con.execute('SELECT version, n_train, n_assays, created FROM students ORDER BY version').df()
+        studs = con.execute('SELECT version, n_train, n_assays, created, assay_state FROM students ORDER BY version').df()
+        state = assay_state(con)
     best = m.loc[m['value'].idxmax()] if len(m) else None
-    stale = len(studs) == 0 or int(studs['n_assays'].iloc[-1]) != n_assays
+    stale = len(studs) == 0 or int(studs['assay_state'].iloc[-1]) != state
     waiting = int((rounds['n_proposed'] - rounds['n_measured']).sum()) if len(rounds) else 0
     nxt = ('propose the first batch: s2f campaign propose DIR --n 96' if not len(rounds) and not len(m) else
            f'measure the {waiting} proposed variants and import the file: s2f campaign import DIR FILE' if waiting and (not len(m) or not stale) else
            'retrain the student: s2f campaign update DIR' if stale else 'propose the next batch: s2f campaign propose DIR --n 96')
     return dict(campaign=self.id, candidates=self.settings['n_candidates'], allowed=self.settings['n_allowed'], rounds=rounds,
                 measured_variants=len(m), assays=int(n_assays), files=int(n_files), best=None if best is None else dict(variant=best['name'], value=float(best['value'])),
-                student_versions=len(studs), student_up_to_date=not stale and len(studs) > 0, waiting=waiting, next=nxt)
+                student_versions=len(studs), student_up_to_date=not stale and len(studs) > 0, waiting=waiting, next=nxt, restored=[str(p) for p in restored])
 
 @patch
 def export(self: LabCampaign, n: int | None = 1000, *, kappa: float = 1.0, out: str | Path | None = None, version: int | None = None) -> pd.DataFrame:

@@ -4,8 +4,10 @@ A real campaign runs for weeks: the library proposes a batch, the lab measures i
 is retrained, the next batch is proposed. Everything that happened is kept in one DuckDB file per campaign,
 `DIR/store.duckdb`, with a table each for the campaign's settings, its variants (the candidates, and measured
 sequences that were never candidates), its rounds, the proposals of each round (rank, score, acquisition, student
-version, seed), the assays (value, replicate, plate, date, the file and line they came from) with the files they were
-imported from (name and SHA-256), and the student versions (artifact path and SHA-256).
+version, seed), the assay log (value, replicate, plate, date, the file and line each came from; never deleted: rows a
+correction or a retraction withdrew are marked, and the view `assays` shows those that count), the files they were
+imported from (name, SHA-256 of the bytes and of the measurements), the retractions (when, what, why), and the student
+versions (artifact path and SHA-256). Stores of schema version 1 are upgraded when a campaign opens them.
 
 Writes are **copy-on-write**: `CampaignStore.write` takes the campaign's writer lock (a second writer gets
 `CampaignInUse` naming the holder), copies the store, runs one transaction on the copy and renames it over the store.
@@ -35,11 +37,23 @@ from filelock import FileLock, Timeout
 from ..core import get_alphabet, write_json
 
 # %% auto #0
-__all__ = ['STORE_VERSION', 'SCHEMA', 'ASSAY_COLUMNS', 'MAX_VALUE', 'StoreError', 'CampaignInUse', 'fault_point', 'sha256_bytes',
-           'now', 'connect', 'CampaignStore', 'AssayError', 'parse_assay_file']
+__all__ = ['STORE_VERSION', 'SCHEMA_ASSAYS', 'SCHEMA', 'ASSAY_COLUMNS', 'MAX_VALUE', 'StoreError', 'CampaignInUse', 'fault_point',
+           'sha256_bytes', 'now', 'connect', 'CampaignStore', 'assay_state', 'content_sha256', 'AssayError',
+           'parse_assay_file']
 
 # %% ../../nbs/55a_store.ipynb #5141cea8
-STORE_VERSION = 1
+STORE_VERSION = 2
+SCHEMA_ASSAYS = """
+CREATE TABLE imports(import_id INTEGER PRIMARY KEY, file VARCHAR NOT NULL, sha256 VARCHAR NOT NULL, imported TIMESTAMP NOT NULL,
+                     n_rows INTEGER NOT NULL, n_unproposed INTEGER NOT NULL, content_sha256 VARCHAR, replaces INTEGER, options VARCHAR);
+CREATE TABLE assay_log(import_id INTEGER NOT NULL, line INTEGER NOT NULL, variant_id INTEGER NOT NULL, value DOUBLE NOT NULL,
+                       replicate INTEGER NOT NULL, plate VARCHAR, date DATE, round INTEGER, retraction INTEGER, PRIMARY KEY(import_id, line));
+CREATE TABLE retractions(retraction INTEGER PRIMARY KEY, created TIMESTAMP NOT NULL, what VARCHAR NOT NULL, reason VARCHAR NOT NULL,
+                         n_rows INTEGER NOT NULL, by_import INTEGER);
+CREATE VIEW assays AS SELECT import_id, line, variant_id, value, replicate, plate, date, round FROM assay_log WHERE retraction IS NULL;
+CREATE TABLE students(version INTEGER PRIMARY KEY, created TIMESTAMP NOT NULL, path VARCHAR NOT NULL, sha256 VARCHAR NOT NULL,
+                      n_train INTEGER NOT NULL, n_assays INTEGER NOT NULL, seed BIGINT NOT NULL, seconds DOUBLE NOT NULL, assay_state BIGINT);
+"""
 SCHEMA = """
 CREATE TABLE settings(key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
 CREATE TABLE variants(variant_id INTEGER PRIMARY KEY, name VARCHAR NOT NULL, sequence VARCHAR NOT NULL,
@@ -49,13 +63,7 @@ CREATE TABLE rounds(round INTEGER PRIMARY KEY, created TIMESTAMP NOT NULL, strat
 CREATE TABLE proposals(round INTEGER NOT NULL, rank INTEGER NOT NULL, variant_id INTEGER NOT NULL, score DOUBLE, predicted_mean DOUBLE,
                        uncertainty DOUBLE, acquisition VARCHAR NOT NULL, student_version INTEGER, seed BIGINT NOT NULL,
                        PRIMARY KEY(round, variant_id));
-CREATE TABLE imports(import_id INTEGER PRIMARY KEY, file VARCHAR NOT NULL, sha256 VARCHAR NOT NULL UNIQUE, imported TIMESTAMP NOT NULL,
-                     n_rows INTEGER NOT NULL, n_unproposed INTEGER NOT NULL);
-CREATE TABLE assays(import_id INTEGER NOT NULL, line INTEGER NOT NULL, variant_id INTEGER NOT NULL, value DOUBLE NOT NULL,
-                    replicate INTEGER NOT NULL, plate VARCHAR, date DATE, round INTEGER, PRIMARY KEY(variant_id, replicate));
-CREATE TABLE students(version INTEGER PRIMARY KEY, created TIMESTAMP NOT NULL, path VARCHAR NOT NULL, sha256 VARCHAR NOT NULL,
-                      n_train INTEGER NOT NULL, n_assays INTEGER NOT NULL, seed BIGINT NOT NULL, seconds DOUBLE NOT NULL);
-"""
+""" + SCHEMA_ASSAYS
 
 class StoreError(RuntimeError):
     "A campaign folder that is missing, damaged or of another version."
@@ -132,7 +140,8 @@ def settings(self: CampaignStore) -> dict:
     "The campaign's settings as Python values."
     with self.read() as con: s = {k: json.loads(v) for k, v in con.execute('SELECT key, value FROM settings').fetchall()}
     if s.get('store_version') != STORE_VERSION:
-        raise StoreError(f'{self.path} is a store of version {s.get("store_version")}; this s2f_nb reads version {STORE_VERSION}')
+        how = '; open it with LabCampaign (or any `s2f campaign` command) to upgrade it' if s.get('store_version') == 1 else ''
+        raise StoreError(f'{self.path} is a store of version {s.get("store_version")}; this s2f_nb reads version {STORE_VERSION}{how}')
     return s
 
 @patch
@@ -168,6 +177,42 @@ def _write(self: CampaignStore, command: str) -> Iterator[duckdb.DuckDBPyConnect
 
 CampaignStore.write = _write
 CampaignStore.write.__doc__ = "One transaction on a copy of the store, published by rename when the block succeeds; `CampaignInUse` if another writer holds the lock."
+
+# %% ../../nbs/55a_store.ipynb #cfc5b0b5
+def assay_state(con) -> int:
+    "Grows with every import and every retraction: rows in the assay log plus rows withdrawn."
+    return int(con.execute('SELECT count(*) + count(retraction) FROM assay_log').fetchall()[0][0])
+
+def content_sha256(rows: pd.DataFrame) -> str:
+    "SHA-256 of a set of measurements (columns variant_id, value, plate, date): order, file bytes and replicate numbers ignored."
+    n = len(rows)
+    plate = rows['plate'].fillna('').astype(str).to_numpy() if 'plate' in rows else np.full(n, '', object)
+    date = (pd.to_datetime(pd.Series(rows['date'].to_numpy()), errors='coerce').to_numpy().astype('datetime64[D]').astype(np.int64)
+            if 'date' in rows else np.zeros(n, np.int64))  # a missing date is NaT: the smallest int64
+    key = pd.DataFrame(dict(v=rows['variant_id'].to_numpy(np.int64), x=rows['value'].to_numpy(np.float64), p=plate, d=date))
+    return sha256_bytes(np.sort(pd.util.hash_pandas_object(key, index=False).to_numpy()).tobytes())  # row hashes sorted: any order
+
+# %% ../../nbs/55a_store.ipynb #202c3e5f
+def _upgrade_v1(con):
+    for t in ('imports', 'assays', 'students'): con.execute(f'ALTER TABLE {t} RENAME TO {t}_v1')
+    con.execute(SCHEMA_ASSAYS)
+    con.execute('INSERT INTO imports SELECT *, NULL, NULL, NULL FROM imports_v1')
+    con.execute('INSERT INTO assay_log SELECT *, NULL FROM assays_v1')
+    con.execute('INSERT INTO students SELECT *, n_assays FROM students_v1')
+    for t in ('imports', 'assays', 'students'): con.execute(f'DROP TABLE {t}_v1')
+    for iid, g in con.execute('SELECT import_id, variant_id, value, plate, date FROM assay_log').df().groupby('import_id'):
+        con.execute('UPDATE imports SET content_sha256 = ? WHERE import_id = ?', [content_sha256(g), int(iid)])
+    con.execute("UPDATE settings SET value = ? WHERE key = 'store_version'", [json.dumps(2)])
+
+@patch
+def upgrade(self: CampaignStore) -> int | None:
+    "Upgrade a version-1 store in place (one transaction), keeping the old file as `store.v1.duckdb`; the old version, or None if current."
+    with self.read() as con: v = json.loads(con.execute("SELECT value FROM settings WHERE key = 'store_version'").fetchall()[0][0])
+    if v == STORE_VERSION: return None
+    if v != 1: raise StoreError(f'{self.path} is a store of version {v}; this s2f_nb reads versions 1 and {STORE_VERSION}')
+    with self.write('upgrade') as con:
+        shutil.copyfile(self.path, self.dir / 'store.v1.duckdb'); _upgrade_v1(con)
+    return v
 
 # %% ../../nbs/55a_store.ipynb #a3d314c5
 ASSAY_COLUMNS = ('variant', 'sequence', 'value', 'replicate', 'plate', 'date', 'campaign')
