@@ -4,8 +4,9 @@
 `DataError` naming the file, the line and the problem; duplicate sequences with conflicting labels and absurdly
 long rows included, and padding or cropping is reported), encodes it and caches the arrays under a key that covers
 the source files' hashes and every reading option. Each cache entry carries a manifest of its arrays' shapes,
-dtypes, sizes and checksums, checked on every load (checksums with `verify=True`); a damaged entry is rebuilt with a
-`CacheWarning`. Later calls memory-map the cache and return a `TaskData` (codes, labels, metadata).
+dtypes, sizes and SHA-256 checksums, all checked on every load (`verify=False` skips the checksums); a damaged entry
+is rebuilt from the source files with a `CacheWarning` that names the file. Later calls memory-map the cache and
+return a `TaskData` (codes, labels, metadata).
 
 The built-in tasks (`s2f_nb.data.tasks`, `s2f_nb.data.rna`), your own tables (`table_task`: one file, several
 files, or one file per split) and FASTA files (`fasta_task`) are all `Task`s; `get_task` finds one by name and
@@ -185,7 +186,7 @@ def _array_record(path: Path) -> dict:
     a = np.load(path, mmap_mode='r')
     return dict(shape=list(a.shape), dtype=a.dtype.str, bytes=path.stat().st_size, sha256=_file_sha256(path))
 
-def _array_problem(p: Path, rec: dict, verify: bool) -> str | None:
+def _array_problem(p: Path, rec: dict, verify: bool = True) -> str | None:
     "How one array file differs from its manifest record (None: it matches)."
     if not p.is_file(): return f'{p.name} is missing'
     size = p.stat().st_size
@@ -199,7 +200,7 @@ def _array_problem(p: Path, rec: dict, verify: bool) -> str | None:
 
 def cache_problems(
     path: str | Path,  # a cache entry (a `TaskData.path`)
-    verify: bool = False,  # also compare each file's SHA-256 (reads every byte)
+    verify: bool = True,  # also compare each file's SHA-256 (reads every byte; False: sizes, shapes and dtypes only)
 ) -> list[str]:
     "What is wrong with a cache entry: a missing or unreadable manifest, and each array's size, shape, dtype (and checksum)."
     path = Path(path)
@@ -216,7 +217,7 @@ def _save_arrays(tmp: Path, codes, labels, meta: pd.DataFrame, info: dict):
     info = {**info, 'meta_columns': list(meta.columns), 'arrays': {f: _array_record(tmp / f) for f in files}}
     (tmp / 'info.json').write_text(json.dumps(info, indent=1))
 
-def _load_arrays(path: Path, task: Task, key: str, verify: bool = False) -> TaskData:
+def _load_arrays(path: Path, task: Task, key: str, verify: bool = True) -> TaskData:
     "Check an entry against its manifest (`CacheError` if it differs or holds non-finite labels), then load it."
     problems = cache_problems(path, verify)
     if problems: raise CacheError(f'{path}: the cache entry of task {task.name} is damaged: {"; ".join(problems)}')
@@ -249,7 +250,7 @@ def load_task(
     root: str | Path | None = None,  # data directory (default: `data_dir()`)
     cache: str | Path | None | bool = None,  # cache directory (default `cache_dir()`); False: do not cache
     *,
-    verify: bool = False,  # also check every cached file's SHA-256 (sizes, shapes and dtypes are always checked)
+    verify: bool = True,  # check every cached file's SHA-256 (~0.7 s per GB warm, see below); False: sizes, shapes, dtypes only
     rebuild: bool = True,  # rebuild a damaged cache entry from the source files (False: raise `CacheError`)
 ) -> TaskData:
     "Read, check, encode and cache a task; later calls check the cache against its manifest and memory-map it."
@@ -265,7 +266,7 @@ def load_task(
         try: return _load_arrays(final, task, key, verify)
         except CacheError as e: _set_aside(final, e, rebuild)
     _build(final, task, root, key)
-    return _load_arrays(final, task, key)
+    return _load_arrays(final, task, key, verify=False)  # its checksums were just computed from these files
 
 # %% ../../nbs/01e_load.ipynb #8160a08a
 def _table_paths(path) -> tuple[list[Path], list[str] | None]:

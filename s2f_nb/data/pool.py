@@ -17,18 +17,32 @@ Docs: https://s2f-nb.github.io/s2f_nb/pool.html.md"""
 
 # %% ../../nbs/02b_pool.ipynb #cea4b9ab
 from __future__ import annotations
-import hashlib, json
+import hashlib, json, warnings
 from pathlib import Path
 import numpy as np
 from fastcore.basics import patch
 from ..core import save_npz
 from .core import TaskData
-from .load import cache_dir
-from .splits import Split, random_split, predefined_split, column_split, chromosome_split, hashfrag_split
+from .load import cache_dir, CacheWarning
+from .splits import Split, SplitFileError, random_split, predefined_split, column_split, chromosome_split, hashfrag_split
 from .mmseqs import mmseqs_split
 
 # %% auto #0
 __all__ = ['STATES', 'split_task', 'Pool']
+
+# %% ../../nbs/02b_pool.ipynb #c68a97b7
+def _cached_split(path: Path, n: int) -> Split | None:
+    "The split cached at `path`, or None, with a `CacheWarning` naming the file (then removed), if it is damaged."
+    try:
+        s = Split.load(path)
+        rows = np.concatenate([s.train, s.val, s.test])
+        if len(rows) and (rows.min() < 0 or rows.max() >= n):
+            raise SplitFileError(f'{path}: rows outside 0..{n - 1} of the task')
+        return s
+    except SplitFileError as e:
+        warnings.warn(f'{e}; the cached split is damaged: computing it again', CacheWarning, stacklevel=3)
+        path.unlink(missing_ok=True)
+        return None
 
 # %% ../../nbs/02b_pool.ipynb #96279466
 def split_task(
@@ -40,7 +54,7 @@ def split_task(
     "Split a task's rows, caching the indices."
     tag = hashlib.sha256(json.dumps([method, sorted(kwargs.items())], default=str).encode()).hexdigest()[:12]
     path = cache_dir(cache or None) / 'splits' / td.task.name / (td.key or 'nokey') / f'{method}-{tag}.npz'
-    if cache is not False and path.exists(): return Split.load(path)
+    if cache is not False and path.exists() and (s := _cached_split(path, len(td))) is not None: return s
     if method == 'random': s = random_split(len(td), **kwargs)
     elif method == 'predefined':
         if 'split' not in td.meta: raise ValueError(f'{td.task.name} has no split column')

@@ -17,7 +17,7 @@ Docs: https://s2f-nb.github.io/s2f_nb/splits.html.md"""
 
 # %% ../../nbs/02_splits.ipynb #518955ac
 from __future__ import annotations
-import argparse, hashlib, json, logging, os, shutil, subprocess, tempfile, time
+import argparse, hashlib, json, logging, os, shutil, subprocess, tempfile, time, zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
@@ -29,11 +29,14 @@ from .load import *
 from .load import _atomic_dir
 
 # %% auto #0
-__all__ = ['BLAST_OPTS', 'Split', 'random_split', 'chromosome_split', 'blast_available', 'blast_dir', 'homology_hits',
-           'homology_pairs', 'canonical_seqs', 'check_no_leak', 'hashfrag_split', 'predefined_split', 'SplitError',
-           'column_split']
+__all__ = ['BLAST_OPTS', 'SplitFileError', 'Split', 'random_split', 'chromosome_split', 'blast_available', 'blast_dir',
+           'homology_hits', 'homology_pairs', 'canonical_seqs', 'check_no_leak', 'hashfrag_split', 'predefined_split',
+           'SplitError', 'column_split']
 
 # %% ../../nbs/02_splits.ipynb #b570f20a
+class SplitFileError(DataError):
+    "A split file is truncated, damaged or not a split; the message names it."
+
 @dataclass
 class Split:
     "Disjoint train/val/test row indices of a task, with how they were made."
@@ -58,9 +61,14 @@ class Split:
 
     @classmethod
     def load(cls, path: str | Path) -> 'Split':
-        z = np.load(path, allow_pickle=False)
-        info = json.loads(str(z['info']))
-        return cls(z['train'], z['val'], z['test'], info['method'], info['params'])
+        "Read a split written by `save`; a truncated, damaged or foreign file is a `SplitFileError` naming it."
+        try:
+            with np.load(path, allow_pickle=False) as z:
+                info = json.loads(str(z['info']))
+                return cls(z['train'], z['val'], z['test'], info['method'], info['params'])
+        except FileNotFoundError: raise
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, KeyError, TypeError, AttributeError) as e:
+            raise SplitFileError(f'{path}: not a readable split file ({type(e).__name__}: {e}); delete it and make the split again') from None
 
 # %% ../../nbs/02_splits.ipynb #48a75746
 def _sizes(n: int, fractions: Sequence[float]) -> tuple[int, int]:

@@ -21,7 +21,7 @@ Docs: https://s2f-nb.github.io/s2f_nb/report.html.md"""
 
 # %% ../../nbs/56_report.ipynb #03ba385a
 from __future__ import annotations
-import base64, datetime as dt, html, io, json, os, re, shutil, signal, struct, subprocess, tempfile, time
+import base64, datetime as dt, html, io, json, os, re, shlex, shutil, signal, struct, subprocess, tempfile, time
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -249,6 +249,10 @@ def _section(title: str, why: str, *parts: str, anchor: str) -> str:
 
 def _note(text: str) -> str: return f'<p class="note">{_e(text)}</p>'
 
+def _next_step(c: LabCampaign, st: dict) -> str:
+    "The status's next step with the placeholder `DIR` replaced by the campaign folder, quoted for a shell."
+    return re.sub(r'\bDIR\b', lambda _: shlex.quote(str(c.dir.resolve())), st['next'])
+
 def _header(c: LabCampaign, t: dict, st: dict, generated: str) -> str:
     s, m, rounds, studs = c.settings, t['measured'], t['rounds'], t['students']
     stu = s['student']
@@ -261,7 +265,7 @@ def _header(c: LabCampaign, t: dict, st: dict, generated: str) -> str:
              ('rounds', f"{len(rounds)} ({int((rounds['n_measured'] > 0).sum()) if len(rounds) else 0} with measurements, {st['waiting']} variants waiting for the lab)"),
              ('measured variants', f"{len(m):,} ({st['assays']:,} measurements from {st['files']} file(s))"), ('best variant', best),
              ('student versions', f"{len(studs)}" + (f" (latest v{studs['version'].iloc[-1]}, {'up to date' if st['student_up_to_date'] else 'older than the measurements'})" if len(studs) else '')),
-             ('next step', st['next']), ('generated', generated)]
+             ('next step', _next_step(c, st)), ('generated', generated)]
     rows = ''.join(f'<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>' for k, v in facts)
     return (f'<header><h1>Campaign report: {_e(s["name"])}</h1><p class="lead">Lab campaign <code>{_e(s["campaign_id"])}</code> '
             f'— folder <code>{_e(c.dir.resolve())}</code></p><table class="facts">{rows}</table></header>')
@@ -332,7 +336,7 @@ def _sec_rounds(t: dict) -> str:
     r, why = t['rounds'], 'What each round did: strategy and options, the seed, the student that proposed it, how many were proposed and measured.'
     if not len(r): return _section('Rounds', why, _note('No round yet.'), anchor='rounds')
     r = r.assign(created=r['created'].astype(str), student_version=[('–' if v is pd.NA else int(v)) for v in r['student_version']])
-    return _section('Rounds', why, html_table(r, headers=dict(student_version='student', n_candidates='candidates available',
+    return _section('Rounds', why, html_table(r, fmt=dict(seed='{}', round='{}'), headers=dict(student_version='student', n_candidates='candidates available',
                                                                n_proposed='proposed', n_measured='measured')), anchor='rounds')
 
 # %% ../../nbs/56_report.ipynb #626b5f71
@@ -349,7 +353,7 @@ def campaign_report(
     parts = [_header(c, t, st, generated)]
     if not len(t['rounds']) and not len(t['measured']):
         parts.append(_section('Nothing has been proposed yet', 'This campaign has its candidates and an empty store.',
-                              _note(f'Next step: {st["next"]}.'), anchor='empty'))
+                              _note(f'Next step: {_next_step(c, st)}.'), anchor='empty'))
     else:
         parts += [_sec_measured(t), _sec_calibration(t, cal), _sec_batch(c, t, n_background), _sec_students(t), _sec_rounds(t)]
     from s2f_nb import __version__

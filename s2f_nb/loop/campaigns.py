@@ -42,17 +42,28 @@ from .benchmark import check_settings, describe, ci95
 from .runner import run_jobs
 
 # %% auto #0
-__all__ = ['normalised_fitness', 'campaign_metrics', 'variable_sites', 'ProteinRecipe', 'Campaign', 'landscape_pool',
-           'campaign_benchmark', 'campaign_table', 'plot_campaign']
+__all__ = ['normalised_fitness', 'normalisation_used', 'campaign_metrics', 'variable_sites', 'ProteinRecipe', 'Campaign',
+           'landscape_pool', 'campaign_benchmark', 'campaign_table', 'plot_campaign']
 
 # %% ../../nbs/53_campaigns.ipynb #42829b20
+def _norm_rule(y: np.ndarray, how: str) -> tuple[str, str]:
+    "The scaling ('max' or 'minmax') that `how` picks for the fitness `y`, and why."
+    if how not in ('auto', 'max', 'minmax'): raise ValueError(f"normalise must be 'auto', 'max' or 'minmax', not {how!r}")
+    if how != 'auto': return how, f'normalise={how!r}'
+    lo = np.nanmin(y)
+    if lo >= 0: return 'max', 'auto: no fitness is negative'
+    return 'minmax', f"auto: the lowest fitness, {lo:.3g}, is negative; normalise='max' gives ALDE's y/max"
+
 def normalised_fitness(y: np.ndarray, how: str = 'auto') -> np.ndarray:
     "Fitness scaled so the landscape's best variant is 1: `y / max` ('max'), `(y - min) / (max - min)` ('minmax') or 'auto'."
     y = np.asarray(y, np.float64).reshape(len(y), -1).mean(1)
-    if how == 'auto': how = 'max' if np.nanmin(y) >= 0 else 'minmax'
-    if how == 'max': return y / np.nanmax(y)
-    if how == 'minmax': return (y - np.nanmin(y)) / (np.nanmax(y) - np.nanmin(y))
-    raise ValueError(f"normalise must be 'auto', 'max' or 'minmax', not {how!r}")
+    if _norm_rule(y, how)[0] == 'max': return y / np.nanmax(y)
+    return (y - np.nanmin(y)) / (np.nanmax(y) - np.nanmin(y))
+
+def normalisation_used(y: np.ndarray, how: str = 'auto') -> str:
+    "What `normalised_fitness(y, how)` does and why, e.g. 'y/max (auto: no fitness is negative)'."
+    rule, why = _norm_rule(np.asarray(y, np.float64).reshape(len(y), -1).mean(1), how)
+    return f"{'y/max' if rule == 'max' else 'min-max'} ({why})"
 
 # %% ../../nbs/53_campaigns.ipynb #691fe3c8
 def campaign_metrics(td: TaskData, *, top: Sequence[int] = (10, 50), n_heldout: int = 5000, normalise: str = 'auto',
@@ -175,7 +186,7 @@ def campaign_benchmark(
     kw = dict(n_initial=n_initial, batch_size=batch_size, n_rounds=n_rounds, out=out, device=device)
     runs = importlib.import_module('s2f_nb.loop.campaigns')._LandscapeRuns(td if n_jobs == 1 else task, n_heldout, normalise, kw)  # workers run the installed module's class
     rows = run_jobs(runs, jobs, n_jobs=n_jobs, threads=1, line=_campaign_line if progress else None)
-    res = pd.concat(rows, ignore_index=True)
+    res = pd.concat(rows, ignore_index=True).assign(normalisation=normalisation_used(td.labels, normalise))
     atomic_write(out / 'results.csv', lambda p: res.to_csv(p, index=False))
     return res
 
@@ -185,7 +196,7 @@ def _labels_to(d: pd.DataFrame, level: float) -> float:
     return float(hit['n_labeled'].iloc[0]) if len(hit) else float('nan')
 
 def campaign_table(res: pd.DataFrame, baseline: str | None = 'random', level: float = 0.9) -> pd.DataFrame:
-    "Per campaign, final round: best fitness, global-maximum rate, top-k hits, held-out Spearman (mean, SEM), labels to 90 %."
+    "Per campaign, final round: best fitness, global-maximum rate, top-k hits, held-out Spearman (mean, SEM), labels to 90 %, normalisation."
     last = res.sort_values('round').groupby(['strategy', 'seed']).tail(1).set_index(['strategy', 'seed'])
     to90 = res.groupby(['strategy', 'seed']).apply(lambda d: _labels_to(d, level), include_groups=False)
     g = last.groupby('strategy'); n = g.size()
@@ -198,6 +209,8 @@ def campaign_table(res: pd.DataFrame, baseline: str | None = 'random', level: fl
     if baseline is not None and baseline in out.index:
         d = (last['best_fitness'] - last['best_fitness'].xs(baseline, level='strategy').reindex(last.index, level='seed')).groupby('strategy')
         out['vs_random'], out['vs_random_ci95'] = d.mean(), d.agg(ci95)
+    norm = last['normalisation'] if 'normalisation' in last else pd.Series('not recorded', index=last.index)
+    out['normalisation'] = norm.groupby('strategy').agg(lambda v: '; '.join(sorted(set(v))))
     return out.sort_values('best_fitness', ascending=False)
 
 def plot_campaign(res: pd.DataFrame, ax=None, title: str | None = None, published: dict | None = None):

@@ -617,7 +617,7 @@ def _check_split(td: TaskData, split: Split):
 def train_task(
     td: TaskData,  # a loaded task
     split: Split,  # train/val/test rows
-    arch: str = 'deepstarr',  # model name in `MODELS`
+    arch: str = 'cnn',  # model name in `MODELS` ('cnn': the small CNN of every example; 'deepstarr', 'dream_rnn', ...)
     cfg: TrainConfig | None = None,  # settings (default: DeepSTARR recipe)
     out_dir: str | Path | None = None,  # artifacts folder
     tiny: bool = False,  # the tiny model config
