@@ -5,7 +5,9 @@ An oracle labels sequences in silico, standing in for the lab in benchmarks: `la
 float32 labels and counts calls and labelled sequences. `LookupOracle` returns a task's measured labels (optionally
 handing unmeasured sequences to a fallback oracle); `ModelOracle` labels any sequence with the mean prediction of
 trained models and exposes their embedding for distribution metrics (`s2f_nb.learners.oracle_metrics`). A new oracle
-subclasses `Oracle` and implements only `_label`.
+subclasses `Oracle` and implements only `_label`. `label_spread` gives each label with the oracle's own disagreement
+(the standard deviation across a model oracle's members; NaN for a measurement), so a benchmark can say how far its
+candidates went where the oracle itself is unsure.
 
 `train_oracle` trains a `ModelOracle` on a whole task by the DeepSTARR recipe (one model with a 10 % validation split,
 or a k-fold ensemble with out-of-fold metrics) and writes `oracle.pt`, `metrics.json` and `log.jsonl` as one set
@@ -70,6 +72,20 @@ class Oracle:
         "Labels of rows of task `td`: by default the labels of those rows' sequences."
         return self.label(td.codes[np.asarray(rows)])
 
+    def _label_spread(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        y = self._label(codes); return y, np.full(y.shape, np.nan, np.float32)
+
+    def label_spread(self, seqs) -> tuple[np.ndarray, np.ndarray]:
+        "(labels, spread), each `(N, outputs)`: the oracle's disagreement with itself beside each label (NaN: it has none)."
+        c = self.codes(seqs)
+        y, sd = self._label_spread(c)
+        self.n_calls += 1; self.n_labels += len(c)
+        return y, sd
+
+    def label_rows_spread(self, rows, td: TaskData) -> tuple[np.ndarray, np.ndarray]:
+        "`label_rows` with the spread beside each label."
+        return self.label_spread(td.codes[np.asarray(rows)])
+
     def counters(self) -> dict:
         "Call counters, for checkpoints (`set_counters` restores them)."
         return dict(oracle_calls=self.n_calls, oracle_labels=self.n_labels)
@@ -113,17 +129,24 @@ class LookupOracle(Oracle):
     def counters(self) -> dict: return {**super().counters(), 'oracle_fallback': self.n_fallback}
     def set_counters(self, c: dict) -> None: super().set_counters(c); self.n_fallback = c.get('oracle_fallback', 0)
 
-    def _label(self, codes: np.ndarray) -> np.ndarray:
+    def label_rows_spread(self, rows, td: TaskData | None = None) -> tuple[np.ndarray, np.ndarray]:
+        if td is not None and td.task.name != self.task: return self.label_spread(td.codes[np.asarray(rows)])
+        y = self.label_rows(rows); return y, np.full(y.shape, np.nan, np.float32)
+
+    def _label(self, codes: np.ndarray) -> np.ndarray: return self._label_spread(codes)[0]
+
+    def _label_spread(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        "Measured labels (spread NaN); sequences without a measurement go to the fallback with its spread, or raise."
         pos = np.array([self.index.get(r.tobytes(), -1) for r in codes], np.int64)
-        out = np.empty((len(codes), len(self.outputs)), np.float32)
+        out = np.empty((len(codes), len(self.outputs)), np.float32); sd = np.full(out.shape, np.nan, np.float32)
         out[pos >= 0] = self.y[pos[pos >= 0]]
         miss = np.flatnonzero(pos < 0)
         if len(miss):
             if self.fallback is None:
                 shown = '; '.join(f'#{i} {_short(s)}' for i, s in zip(miss[:3], decode(codes[miss[:3]], self.alphabet)))
                 raise UnknownSequenceError(f'{len(miss)} of {len(codes)} sequence(s) have no measurement in {self.task}: {shown}')
-            out[miss] = self.fallback.label(codes[miss]); self.n_fallback += len(miss)
-        return out
+            out[miss], sd[miss] = self.fallback.label_spread(codes[miss]); self.n_fallback += len(miss)
+        return out, sd
 
 # %% ../../nbs/20a_oracles.ipynb #9bb932ac
 class ModelOracle(Oracle):
@@ -140,9 +163,14 @@ class ModelOracle(Oracle):
         "Sequences as a `SeqData` on the models' device (extra channels 0, as for unseen sequences)."
         return SeqData.unseen(self.codes(seqs), self.alphabet, self.extra, next(self.models[0].parameters()).device)
 
-    def _label(self, codes) -> np.ndarray:
+    def _label(self, codes) -> np.ndarray: return self._label_spread(codes)[0]
+
+    def _label_spread(self, codes) -> tuple[np.ndarray, np.ndarray]:
+        "The members' mean and standard deviation (NaN for a single model: one member cannot disagree with itself)."
         d = self.data(codes)
-        return np.mean([predict(m, d, self.batch_size, self.rc_average) for m in self.models], 0).astype(np.float32)
+        p = np.stack([predict(m, d, self.batch_size, self.rc_average) for m in self.models]).astype(np.float64)
+        sd = p.std(0) if len(p) > 1 else np.full(p.shape[1:], np.nan)
+        return p.mean(0).astype(np.float32), sd.astype(np.float32)
 
     def embed(self, seqs) -> np.ndarray:
         "Mean penultimate features `(N, D)` of the oracle's models."
