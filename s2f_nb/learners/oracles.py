@@ -83,8 +83,8 @@ class Oracle:
         return y, sd
 
     def label_rows_spread(self, rows, td: TaskData) -> tuple[np.ndarray, np.ndarray]:
-        "`label_rows` with the spread beside each label."
-        return self.label_spread(td.codes[np.asarray(rows)])
+        "`label_rows` with the spread beside each label (NaN by default: an oracle that overrides `label_rows` keeps its own lookup)."
+        y = self.label_rows(rows, td); return y, np.full(np.shape(y), np.nan, np.float32)
 
     def counters(self) -> dict:
         "Call counters, for checkpoints (`set_counters` restores them)."
@@ -171,6 +171,8 @@ class ModelOracle(Oracle):
         p = np.stack([predict(m, d, self.batch_size, self.rc_average) for m in self.models]).astype(np.float64)
         sd = p.std(0) if len(p) > 1 else np.full(p.shape[1:], np.nan)
         return p.mean(0).astype(np.float32), sd.astype(np.float32)
+
+    def label_rows_spread(self, rows, td: TaskData) -> tuple[np.ndarray, np.ndarray]: return self.label_spread(td.codes[np.asarray(rows)])
 
     def embed(self, seqs) -> np.ndarray:
         "Mean penultimate features `(N, D)` of the oracle's models."

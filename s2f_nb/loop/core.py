@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 import torch
 from filelock import FileLock, Timeout
-from ..core import atomic_write, write_json, save_npz
+from ..core import atomic_write, write_json, save_npz, decode
 from ..data.core import TaskData
 from ..data.pool import Pool
 from ..models.training import regression_metrics
@@ -32,10 +32,12 @@ from ..learners.oracles import Oracle
 from ..learners.students import Student
 from ..selection.reservoirs import Reservoir, PoolReservoir, Context, Candidates
 from ..selection.acquisition import acquire, get_acquisition
+from ..selection.design import nearest_hamming
+from ..learners.oracle_metrics import edit_diversity, kmer_uniqueness
 
 # %% auto #0
 __all__ = ['CKPT', 'checkpoint_hook', 'STAGES', 'RoundSpec', 'schedule', 'LoopState', 'save_round', 'latest_round', 'load_round',
-           'RunFolderError', 'run_al_loop']
+           'RunFolderError', 'run_al_loop', 'acquisition_metrics', 'reservoir_test_set']
 
 # %% ../../nbs/50a_loop_core.ipynb #c43e00b8
 @dataclass
@@ -69,6 +71,14 @@ class LoopState:
     gen_y: np.ndarray  # (G, outputs) their labels
     results: pd.DataFrame = field(default_factory=pd.DataFrame)
     round: int = -1  # the last finished round
+    labels_sd: np.ndarray | None = None  # (N, outputs) the oracle's spread on each task-row label (NaN: none, e.g. a measurement)
+    gen_sd: np.ndarray | None = None  # (G, outputs) its spread on each generated label
+    gen_round: np.ndarray | None = None  # (G,) the round each generated sequence was labelled in (-1: not recorded)
+
+    def __post_init__(self):
+        if self.labels_sd is None: self.labels_sd = np.full(self.labels.shape, np.nan, np.float32)
+        if self.gen_sd is None: self.gen_sd = np.full(self.gen_y.shape, np.nan, np.float32)
+        if self.gen_round is None: self.gen_round = np.full(len(self.gen_y), -1, np.int32)
 
     @classmethod
     def start(cls, td: TaskData, pool: Pool) -> LoopState:
@@ -98,7 +108,8 @@ def _step(name: str):
 
 def _write_round(tmp: Path, st: LoopState, student: Student, oracle: Oracle):
     _step('pool'); st.pool.save(tmp / 'pool.npz')
-    _step('labels'); save_npz(tmp / 'labels.npz', labels=st.labels, gen_codes=st.gen_codes, gen_y=st.gen_y)
+    _step('labels'); save_npz(tmp / 'labels.npz', labels=st.labels, gen_codes=st.gen_codes, gen_y=st.gen_y, labels_sd=st.labels_sd,
+                              gen_sd=st.gen_sd, gen_round=st.gen_round)
     _step('student'); atomic_write(tmp / 'student.pt', lambda p: torch.save(student.get_state(), p))
     _step('results'); atomic_write(tmp / 'results.csv', lambda p: st.results.to_csv(p, index=False))
     _step('state'); write_json(tmp / 'state.json', dict(round=st.round, **oracle.counters()))
@@ -132,15 +143,16 @@ def load_round(path: Path, student: Student, oracle: Oracle) -> LoopState:
     z = np.load(path / 'labels.npz', allow_pickle=False)
     student.set_state(torch.load(path / 'student.pt', map_location='cpu', weights_only=True))
     oracle.set_counters(meta)
+    opt = lambda k: z[k] if k in z.files else None  # checkpoints written before spreads were recorded resume with NaN
     return LoopState(Pool.load(path / 'pool.npz'), z['labels'], z['gen_codes'], z['gen_y'],
-                     pd.read_csv(path / 'results.csv'), meta['round'])
+                     pd.read_csv(path / 'results.csv'), meta['round'], opt('labels_sd'), opt('gen_sd'), opt('gen_round'))
 
 # %% ../../nbs/50a_loop_core.ipynb #72665308
 STAGES = ('candidates', 'acquisition', 'oracle', 'train', 'evaluate')
 
 def _label_initial(td: TaskData, st: LoopState, oracle: Oracle, t: dict) -> int:
     t0 = time.perf_counter(); lab = st.pool.labeled
-    st.labels[lab] = oracle.label_rows(lab, td)
+    st.labels[lab], st.labels_sd[lab] = oracle.label_rows_spread(lab, td)
     t['oracle'] = time.perf_counter() - t0
     return 0
 
@@ -159,18 +171,21 @@ def _acquire_round(td: TaskData, st: LoopState, student: Student, oracle: Oracle
     t['acquisition'] = time.perf_counter() - t0; t0 = time.perf_counter()
     if cand.rows is not None:
         rows = np.asarray(cand.rows)[sel]
-        st.labels[rows] = oracle.label_rows(rows, td); st.pool.acquire(rows, r)
+        st.labels[rows], st.labels_sd[rows] = oracle.label_rows_spread(rows, td); st.pool.acquire(rows, r)
     else:
-        new = cand.codes[sel]
-        st.gen_codes, st.gen_y = np.concatenate([st.gen_codes, new]), np.concatenate([st.gen_y, oracle.label(new)])
+        new = cand.codes[sel]; y, sd = oracle.label_spread(new)
+        st.gen_codes, st.gen_y, st.gen_sd = np.concatenate([st.gen_codes, new]), np.concatenate([st.gen_y, y]), np.concatenate([st.gen_sd, sd])
+        st.gen_round = np.concatenate([st.gen_round, np.full(len(new), r, np.int32)])
     t['oracle'] = time.perf_counter() - t0
     return len(sel)
 
 # %% ../../nbs/50a_loop_core.ipynb #da781e23
 def _evaluate(student: Student, td: TaskData, tests: dict) -> dict:
+    "Pearson and Spearman on each test set: task rows, or a `(codes, labels)` pair (e.g. `reservoir_test_set`)."
     out = {}
-    for name, idx in tests.items():
-        m = regression_metrics(student.predict(td.codes[idx]), td.labels[idx], td.task.label_cols)
+    for name, t in tests.items():
+        x, y = t if isinstance(t, tuple) else (td.codes[t], td.labels[t])
+        m = regression_metrics(student.predict(x), y, td.task.label_cols)
         out[f'{name}_pearson'], out[f'{name}_spearman'] = m['pearson_mean'], m['spearman_mean']
     return out
 
@@ -265,7 +280,7 @@ def run_al_loop(
     n_rounds: int,  # acquisition rounds after round 0
     out_dir: str | Path,  # results.csv and checkpoints; re-running resumes from here
     seed: int = 0,  # seeds every round's randomness
-    tests: dict | None = None,  # {name: task rows} scored every round (default: {'test': pool.test})
+    tests: dict | None = None,  # {name: task rows or (codes, labels)} scored every round (default: {'test': pool.test})
     progress: bool = True,  # progress bar over rounds
     wandb: str = 'disabled',  # 'offline' / 'online' to log each row
     tags: dict | None = None,  # constant columns added to every row (strategy, seed, ...)
@@ -292,3 +307,40 @@ def run_al_loop(
         if run: run.finish()
         lock.release()
     return st.results
+
+# %% ../../nbs/50a_loop_core.ipynb #4bb69d26
+def _batch(st: LoopState, td: TaskData, r: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    "(codes, labels, spreads) labelled in round r: pool rows, then generated sequences."
+    rows, g = np.flatnonzero(st.pool.round_labeled == r), np.flatnonzero(st.gen_round == r)
+    return (np.concatenate([td.codes[rows], st.gen_codes[g]]), np.concatenate([st.labels[rows], st.gen_y[g]]),
+            np.concatenate([st.labels_sd[rows], st.gen_sd[g]]))
+
+def acquisition_metrics(*, max_pairs: int = 20_000, max_reference: int = 20_000, seed: int = 0) -> Callable:
+    "A round metric `(student, td, state) -> dict` describing the batch the round labelled (see above)."
+    def metric(student: Student, td: TaskData, st: LoopState) -> dict:
+        r = st.round + 1
+        x, y, sd = _batch(st, td, r)
+        y, everything = np.asarray(y, np.float64).mean(1), np.concatenate([st.labels[st.pool.labeled], st.gen_y]).astype(np.float64).mean(1)
+        top = np.sort(everything)[::-1][:max(1, int(np.ceil(0.01 * len(everything))))]
+        prev = np.flatnonzero((st.pool.round_labeled >= 0) & (st.pool.round_labeled < r))
+        ref = np.concatenate([td.codes[prev], st.gen_codes[(st.gen_round >= 0) & (st.gen_round < r)]])
+        if len(ref) > max_reference: ref = ref[np.random.default_rng(seed).choice(len(ref), max_reference, replace=False)]
+        seqs = decode(x, td.task.alphabet)
+        return dict(acq_n=len(x), acq_mean=float(y.mean()) if len(y) else np.nan, acq_best=float(y.max()) if len(y) else np.nan,
+                    found_best=float(top[0]), found_top1pct=float(top.mean()),
+                    acq_oracle_sd=float(np.nanmean(sd)) if np.isfinite(sd).any() else np.nan,
+                    acq_edit_diversity=edit_diversity(seqs, max_pairs=max_pairs, seed=seed) if len(x) > 1 else np.nan,
+                    acq_kmer6_unique=kmer_uniqueness(x, 6, td.task.alphabet) if len(x) else np.nan,
+                    acq_hamming_to_labeled=float(nearest_hamming(x, ref, chunk=64).mean()) if len(ref) and len(x) else np.nan)
+    return metric
+
+# %% ../../nbs/50a_loop_core.ipynb #dd9d7535
+def reservoir_test_set(reservoir: Reservoir, oracle: Oracle, td: TaskData, rows, n: int, *, student: Student | None = None,
+                       seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    "(codes, oracle labels) of `n` sequences `reservoir` proposes from task `rows` (a held-out set of its distribution)."
+    rows = np.asarray(rows)
+    ctx = Context(td.task.alphabet, td.task.length, td.codes[rows], td.meta, student, pool_rows=rows, task_codes=td.codes, batch_size=n)
+    cand = reservoir.propose(n, np.random.default_rng([seed, 7919]), ctx)
+    if len(cand) < n: raise ValueError(f'{type(reservoir).__name__} proposed {len(cand)} sequences for a test set of {n}')
+    x = np.asarray(cand.codes[:n], np.uint8)
+    return x, (oracle.label_rows(np.asarray(cand.rows)[:n], td) if cand.rows is not None else oracle.label(x))
