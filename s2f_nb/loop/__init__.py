@@ -7,6 +7,8 @@ The loop layer builds on `s2f_nb.selection`. Its modules, lowest first:
 - `loop.runner`: one way to run many jobs in worker processes: threads per worker, a progress line per finished
   job, results in job order, the user's own tasks and students passed along;
 - `loop.benchmark`: strategies × seeds on a task, with learning curves, AUC and paired differences from random;
+- `loop.reservoir_benchmark`: reservoirs × acquisitions with a trained oracle labelling generated sequences, and what
+  each run acquired (the benchmark's own question);
 - `loop.scaling`: learning curves over the number of labels and their saturating fit;
 - `loop.campaigns`: protein campaigns on measured landscapes in the setting of ALDE and CLADE;
 - `loop.grid`: a grid of papermill parameters, one executed notebook per cell, locally or on SLURM.

@@ -159,14 +159,13 @@ def _label_initial(td: TaskData, st: LoopState, oracle: Oracle, t: dict) -> int:
 def _acquire_round(td: TaskData, st: LoopState, student: Student, oracle: Oracle, spec: RoundSpec, r: int,
                    rng: np.random.Generator, t: dict) -> int:
     "Propose, pick and label one batch; returns how many were picked."
-    t0 = time.perf_counter()
-    ctx = Context(td.task.alphabet, td.task.length, td.codes[st.pool.labeled], td.meta, student,
-                  pool_rows=st.pool.unlabeled, task_codes=td.codes, batch_size=spec.batch_size)
+    t0 = time.perf_counter(); x_lab, y_lab = st.training_set(td)  # pool rows, then generated sequences
+    ctx = Context(td.task.alphabet, td.task.length, x_lab, td.meta, student, pool_rows=st.pool.unlabeled, task_codes=td.codes,
+                  batch_size=spec.batch_size, labels=np.asarray(y_lab, np.float64).mean(1))
     cand = spec.reservoir.propose(spec.n_candidates, rng, ctx)
     if len(cand) < spec.batch_size:
         raise ValueError(f'round {r}: {type(spec.reservoir).__name__} proposed {len(cand)} candidates for a batch of {spec.batch_size}')
     t['candidates'] = time.perf_counter() - t0; t0 = time.perf_counter()
-    x_lab, y_lab = st.training_set(td)
     sel = acquire(spec.acquisition, student, cand.codes, spec.batch_size, rng, labeled=x_lab, labeled_y=y_lab, best=st.best(), **spec.options)
     t['acquisition'] = time.perf_counter() - t0; t0 = time.perf_counter()
     if cand.rows is not None:

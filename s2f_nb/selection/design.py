@@ -23,14 +23,15 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 from ..core import decode, atomic_write
-from .reservoirs import Reservoir, Context
+from dataclasses import replace
+from .reservoirs import Reservoir, Context, Candidates
 from .acquisition import acquire
 from .synthesis import SynthesisConstraints, keep_fixed, fixed_changed
 from ..learners.oracle_metrics import edit_diversity, kmer_uniqueness, frechet_distance
 
 # %% auto #0
 __all__ = ['design_candidates', 'nearest_hamming', 'synthesis_list', 'SynthesisError', 'check_synthesis', 'write_synthesis',
-           'design_metrics']
+           'design_metrics', 'fixed_context', 'Designed']
 
 # %% ../../nbs/46_design.ipynb #cf999f4d
 def _window(codes: np.ndarray, alphabet: str, start: int, end: int) -> list[str]:
@@ -128,3 +129,36 @@ def design_metrics(student, batch: np.ndarray, measured: np.ndarray, alphabet: s
                 frechet_to_measured=frechet_distance(emb_b, emb_m), nearest_measured_hamming_mean=float(near.mean()),
                 nearest_measured_hamming_min=int(near.min()),
                 predicted_activity_mean=float(np.asarray(student.predict(batch), np.float64).mean()))
+
+# %% ../../nbs/46_design.ipynb #03c25871
+def fixed_context(codes: np.ndarray, start: int, end: int) -> np.ndarray:
+    "The one row of positions outside `[start, end)` shared by every row of `codes` (a `ValueError` naming a position where they differ)."
+    c = np.asarray(codes); out = np.concatenate([c[:, :start], c[:, end:]], 1)
+    bad = np.flatnonzero((out != out[:1]).any(0))
+    if len(bad):
+        p = int(bad[0]) if bad[0] < start else int(bad[0]) - start + end
+        raise ValueError(f'the positions outside the designed window [{start}, {end}) differ between sequences (first at position {p}); '
+                         'no single fixed context to keep')
+    return c[0]
+
+class Designed(Reservoir):
+    "A reservoir confined to the designed `window`: new, distinct, unlabelled sequences with the fixed context kept; started from the `n_seeds` best labelled."
+    def __init__(self, reservoir: Reservoir, *, window: tuple[int, int] | None = None, n_seeds: int | None = None):
+        if n_seeds is not None and n_seeds < 1: raise ValueError(f'n_seeds must be at least 1, not {n_seeds}')
+        self.reservoir, self.window, self.n_seeds = reservoir, window, n_seeds
+
+    def __repr__(self): return f'Designed({self.reservoir!r}, window={self.window}, n_seeds={self.n_seeds})'
+
+    def propose(self, n: int | None, rng: np.random.Generator, ctx: Context) -> Candidates:
+        labelled = np.asarray(ctx.codes); seeds, y = labelled, ctx.labels
+        if self.n_seeds is not None and y is not None and len(seeds) > self.n_seeds:
+            top = np.argsort(-np.asarray(y), kind='stable')[:self.n_seeds]; seeds, y = seeds[top], np.asarray(y)[top]
+        sub = replace(ctx, codes=seeds, labels=y, pool_rows=None, task_codes=None)
+        ref = fixed_context(labelled, *self.window) if self.window is not None else None
+        target, x = n or 10 * max(ctx.batch_size, 1), np.zeros((0, ctx.length), np.uint8)
+        for _ in range(5):  # duplicates and labelled sequences are dropped: ask again for what is missing
+            new = np.asarray(self.reservoir.propose(max(target - len(x), 1) if len(x) else n, rng, sub).codes, np.uint8)
+            x = np.concatenate([x, keep_fixed(new, ref, *self.window) if ref is not None else new])
+            x = x[_unique_new(x, labelled)]
+            if len(x) >= target: break
+        return Candidates(x[:target], None)

@@ -42,6 +42,7 @@ class Context:
     pool_rows: np.ndarray | None = None  # unlabelled task rows a pool reservoir draws from
     task_codes: np.ndarray | None = None  # (N, L) codes of every task row (the codes of proposed pool rows)
     batch_size: int = 0  # sequences the round will label (generators propose 10x this by default)
+    labels: np.ndarray | None = None  # (M,) the label of each `codes` row (mean over outputs) where known, e.g. to start from the best
 
 @dataclass
 class Candidates:
