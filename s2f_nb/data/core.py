@@ -231,9 +231,10 @@ class TaskData:
         return np.concatenate([x, e], 1)
 
     def subset(self, idx) -> 'TaskData':
-        "A new `TaskData` with rows `idx` (arrays are copied)."
+        "A new `TaskData` with rows `idx` (arrays are copied); its cache key is derived from the parent's and the rows, so caches of a subset never meet the whole task's."
         idx = np.asarray(idx)
-        return TaskData(self.task, np.asarray(self.codes[idx]), self.labels[idx], self.meta.iloc[idx].reset_index(drop=True), self.key, None)
+        key = f'{self.key}-rows{hashlib.sha256(np.asarray(idx, np.int64).tobytes()).hexdigest()[:12]}' if self.key else ''
+        return TaskData(self.task, np.asarray(self.codes[idx]), self.labels[idx], self.meta.iloc[idx].reset_index(drop=True), key, None)
 
 # %% ../../nbs/01a_data_core.ipynb #39770021
 def check_sequences(

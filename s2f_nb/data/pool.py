@@ -53,7 +53,7 @@ def split_task(
 ) -> Split:
     "Split a task's rows, caching the indices."
     tag = hashlib.sha256(json.dumps([method, sorted(kwargs.items())], default=str).encode()).hexdigest()[:12]
-    path = cache_dir(cache or None) / 'splits' / td.task.name / (td.key or 'nokey') / f'{method}-{tag}.npz'
+    path = cache_dir(cache or None) / 'splits' / td.task.name / (td.key or 'nokey') / f'{method}-{tag}-n{len(td)}.npz'
     if cache is not False and path.exists() and (s := _cached_split(path, len(td))) is not None: return s
     if method == 'random': s = random_split(len(td), **kwargs)
     elif method == 'predefined':
