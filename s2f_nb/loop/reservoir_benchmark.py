@@ -27,8 +27,9 @@ from functools import partial
 from pathlib import Path
 from typing import Sequence
 import numpy as np
+from filelock import FileLock
 import pandas as pd
-from ..core import atomic_write, write_json
+from ..core import atomic_write, write_json, save_npz
 from ..data.core import TaskData
 from ..data.splits import Split
 from ..data.pool import Pool, split_task
@@ -37,14 +38,14 @@ from ..selection.reservoirs import (Reservoir, PoolReservoir, RandomReservoir, D
                                          EvoAugReservoir, MotifReservoir, RecombinationReservoir, EvolutionReservoir, jaspar_pwms)
 from ..selection.rl import RLReservoir
 from ..selection.design import Designed
-from .core import run_al_loop, RoundSpec, acquisition_metrics
+from .core import run_al_loop, RoundSpec, acquisition_metrics, reservoir_test_set
 from .benchmark import Budget, StudentRecipe, StudentFactory, check_settings, describe, strategy_spec, separation_table, _run_line
 from .runner import run_jobs
 
 # %% auto #0
 __all__ = ['YEAST_MOTIFS', 'ORACLE_LABELLED', 'DESIGN_COLUMNS', 'designed_window', 'reservoir_menu', 'reservoir_schedule',
-           'oracle_split', 'benchmark_oracle', 'reservoir_benchmark', 'reservoir_table', 'plot_reservoir_heatmap',
-           'winners']
+           'oracle_split', 'benchmark_oracle', 'OracleGuide', 'reservoir_heldout', 'reservoir_benchmark',
+           'reservoir_table', 'plot_reservoir_heatmap', 'winners']
 
 # %% ../../nbs/51a_reservoir_benchmark.ipynb #426a6d07
 YEAST_MOTIFS = ('MA0265.3', 'MA0363.3', 'MA0359.3', 'MA0303.3')  # JASPAR 2024: ABF1, REB1, RAP1, GCN4
@@ -94,13 +95,33 @@ def benchmark_oracle(td: TaskData, rows, out_dir: str | Path, *, folds: int = 5,
     out = Path(out_dir); rec = out / 'oracle.json'
     want = dict(task=td.task.name, rows=len(rows), rows_digest=_rows_digest(rows), folds=folds, arch=arch, tiny=tiny, model_kw=model_kw or {},
                 train=json.loads(json.dumps(train_kw, default=str)))
-    if rec.is_file() and (out / 'oracle' / 'oracle.pt').is_file():
-        have = json.loads(rec.read_text())
-        if have == want: return ModelOracle.load(out / 'oracle' / 'oracle.pt', device='cpu')
-        raise ValueError(f'{out} holds an oracle trained otherwise ({", ".join(k for k in want if have.get(k) != want[k])} differ); use another folder')
-    orc = train_oracle(td.subset(np.asarray(rows)), out / 'oracle', arch=arch, folds=folds, tiny=tiny, model_kw=model_kw, progress=progress, **train_kw)
-    write_json(rec, want)
+    out.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(out / '.benchmark-oracle.lock')):  # grid cells started together: one trains, the others wait and load
+        if rec.is_file() and (out / 'oracle' / 'oracle.pt').is_file():
+            have = json.loads(rec.read_text())
+            if have == want: return ModelOracle.load(out / 'oracle' / 'oracle.pt', device='cpu')
+            raise ValueError(f'{out} holds an oracle trained otherwise ({", ".join(k for k in want if have.get(k) != want[k])} differ); use another folder')
+        orc = train_oracle(td.subset(np.asarray(rows)), out / 'oracle', arch=arch, folds=folds, tiny=tiny, model_kw=model_kw, progress=progress, **train_kw)
+        write_json(rec, want)
     return orc
+
+# %% ../../nbs/51a_reservoir_benchmark.ipynb #7dbb795c
+class OracleGuide:
+    "An oracle in a student's place for reservoirs that need a guide: `predict` = its labels, `uncertainty` = its spread squared."
+    def __init__(self, oracle: ModelOracle): self.oracle = oracle
+    def predict(self, x) -> np.ndarray: return self.oracle.label(x)
+    def uncertainty(self, x) -> np.ndarray: return np.nan_to_num(self.oracle.label_spread(x)[1]) ** 2
+
+def reservoir_heldout(td: TaskData, oracle: ModelOracle, menu: dict, names: Sequence[str], rows, n: int, *, seed: int = 0,
+                      cache: str | Path | None = None) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    "{'gen_NAME': (codes, oracle labels)}: `n` held-out sequences of each generator in `names` (schedule parts too), from task `rows`."
+    gens = sorted({p for nm in names for p in nm.split('-then-') if not isinstance(menu[p], PoolReservoir)})
+    if cache is not None and Path(cache).is_file():
+        z = np.load(cache, allow_pickle=False)
+        if all(f'gen_{g}_x' in z.files for g in gens): return {f'gen_{g}': (z[f'gen_{g}_x'], z[f'gen_{g}_y']) for g in gens}
+    out = {f'gen_{g}': reservoir_test_set(menu[g], oracle, td, rows, n, student=OracleGuide(oracle), seed=seed) for g in gens}
+    if cache is not None: save_npz(cache, **{f'{k}_{s}': v[j] for k, v in out.items() for j, s in enumerate('xy')})
+    return out
 
 # %% ../../nbs/51a_reservoir_benchmark.ipynb #17a673fe
 def _reservoir_run(td: TaskData, sp: Split, oracle, menu: dict, reservoir: str, strategy: str, seed: int, budget: Budget,
