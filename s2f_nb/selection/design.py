@@ -156,8 +156,8 @@ class Designed(Reservoir):
         sub = replace(ctx, codes=seeds, labels=y, pool_rows=None, task_codes=None)
         ref = fixed_context(labelled, *self.window) if self.window is not None else None
         target, x = n or 10 * max(ctx.batch_size, 1), np.zeros((0, ctx.length), np.uint8)
-        for _ in range(5):  # duplicates and labelled sequences are dropped: ask again for what is missing
-            new = np.asarray(self.reservoir.propose(max(target - len(x), 1) if len(x) else n, rng, sub).codes, np.uint8)
+        for _ in range(10):  # duplicates and labelled sequences are dropped: ask again, with a margin, for what is missing
+            new = np.asarray(self.reservoir.propose(2 * (target - len(x)) + 10 if len(x) else n, rng, sub).codes, np.uint8)
             x = np.concatenate([x, keep_fixed(new, ref, *self.window) if ref is not None else new])
             x = x[_unique_new(x, labelled)]
             if len(x) >= target: break
