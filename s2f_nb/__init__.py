@@ -45,4 +45,4 @@ Modules:
 - `s2f_nb.selection.rl`: A reinforcement-learning proposal head: a small A2C policy over edits (position, residue) from a parent sequence, rewarded by the student's prediction minus a mutation penalty, with an edit budget and constrained positions.
 - `s2f_nb.selection.synthesis`: Can this sequence be ordered and cloned? Restriction sites absent on both strands, GC content within bounds, no long homopolymers, fixed flanks kept: checked on the whole construct, as a table of named problems or as a fast mask over millions of candidates."""
 
-__version__ = "0.2.0"
+__version__ = "0.2.1"
