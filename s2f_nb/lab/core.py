@@ -543,7 +543,8 @@ def import_assays(self: LabCampaign, path: str | Path, *, allow_unproposed: bool
 @patch
 def status(self: LabCampaign) -> dict:
     "The campaign at a glance (counts, rounds, best variant, student versions, next step); restores missing round files."
-    restored = self.restore_round_files()
+    try: restored = self.restore_round_files()
+    except OSError: restored = []  # a folder this user cannot write to: status still reads
     with self.store.read() as con:
         rounds = con.execute('SELECT r.round, r.strategy, r.n_proposed, r.student_version, count(DISTINCT a.variant_id) AS n_measured '
                              'FROM rounds r LEFT JOIN proposals p USING (round) LEFT JOIN assays a ON a.variant_id = p.variant_id '
