@@ -456,6 +456,9 @@ def _partial(con, df: pd.DataFrame, path: Path, probs: list):
                 f'round {r} proposed {len(ids)} variants; with this file {len(done)} are measured, {len(ids) - len(done)} not'
                 + (" (the file's last line has no line end: is it still being written?)" if cut else '') + '; to import part of a round, use --partial'))
 
+def _already(name: str, old: list) -> dict:
+    return dict(file=name, imported=0, already=True, note=f'the measurements of this file were already imported (as {old[0][0]} on {old[0][1]}); nothing changed')
+
 def _insert_assays(con, df: pd.DataFrame, new: list, name: str, sha: str, iid: int, replaces: int | None, options: dict) -> int:
     "Store a checked file: its new sequences as external variants, the import record and the assays; returns the number of unproposed rows."
     n0 = con.execute('SELECT coalesce(max(variant_id) + 1, 0) FROM variants').fetchall()[0][0]
@@ -508,9 +511,6 @@ def retract(self: LabCampaign, *, reason: str, file: str | int | None = None, va
     return dict(retracted=n, reason=reason)
 
 # %% ../../nbs/55b_lab_core.ipynb #548f4f79
-def _already(name: str, old: list) -> dict:
-    return dict(file=name, imported=0, already=True, note=f'the measurements of this file were already imported (as {old[0][0]} on {old[0][1]}); nothing changed')
-
 @patch
 def import_assays(self: LabCampaign, path: str | Path, *, allow_unproposed: bool = False, replace: str | int | None = None,
                   new_replicates: bool = False, partial: bool = False) -> dict:

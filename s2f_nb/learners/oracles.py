@@ -72,8 +72,7 @@ class Oracle:
         "Labels of rows of task `td`: by default the labels of those rows' sequences."
         return self.label(td.codes[np.asarray(rows)])
 
-    def _label_spread(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        y = self._label(codes); return y, np.full(y.shape, np.nan, np.float32)
+    def _label_spread(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]: y = self._label(codes); return y, np.full(y.shape, np.nan, np.float32)
 
     def label_spread(self, seqs) -> tuple[np.ndarray, np.ndarray]:
         "(labels, spread), each `(N, outputs)`: the oracle's disagreement with itself beside each label (NaN: it has none)."
