@@ -563,6 +563,7 @@ def status(self: LabCampaign) -> dict:
                 measured_variants=len(m), assays=int(n_assays), files=int(n_files), best=None if best is None else dict(variant=best['name'], value=float(best['value'])),
                 student_versions=len(studs), student_up_to_date=not stale and len(studs) > 0, waiting=waiting, next=nxt, restored=[str(p) for p in restored])
 
+# %% ../../nbs/55b_lab_core.ipynb #1510fc5e
 @patch
 def export(self: LabCampaign, n: int | None = 1000, *, kappa: float = 1.0, out: str | Path | None = None, version: int | None = None) -> pd.DataFrame:
     "Rank the allowed, unmeasured candidates by the student's score; write the top `n` (None: all) as CSV and FASTA."
