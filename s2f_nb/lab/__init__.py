@@ -3,7 +3,7 @@
 The lab layer is the top of the stack: it builds on `s2f_nb.loop`. Its modules, lowest first:
 
 - `lab.store`: one DuckDB file per campaign; every write one transaction, assay files checked row by row;
-- `lab.core`: `init_campaign` and `LabCampaign` (`propose`, `import_assays`, `update`, `status`, `export`) for
+- `lab.core`: `init_campaign` and `LabCampaign` (`propose`, `import_assays`, `retract`, `update`, `status`, `export`) for
   DNA, RNA and protein;
 - `lab.report`: a self-contained HTML report per campaign, checked in a headless browser;
 - `lab.cli`: the `s2f` command (`s2f campaign ...`, `s2f grid ...`).
