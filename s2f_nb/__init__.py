@@ -13,7 +13,7 @@ Modules:
 - `s2f_nb.data.rna`: RNA degradation (OpenVaccine), secondary structures (ArchiveII, bpRNA-90 short) and ncRNA classes (nRC) as tasks; dot-bracket parsing, structure classes, base-pair F1 and an RNAfold baseline.
 - `s2f_nb.data.splits`: Seeded random, chromosome and homology-aware (hashFrag + BLAST+) train/val/test splits, cached as index files.
 - `s2f_nb.data.summary`: One table of every built-in task found in the data directory: rows, length, label statistics and split sizes. This is the README's main job for now.
-- `s2f_nb.data.tasks`: Real data sets, each read from its official file format: yeast DREAM 2022, K562 (Gosai 2023), human lentiMPRA (Agarwal 2025), DeepSTARR, GB1, ProteinGym, 5′ UTR ribosome load.
+- `s2f_nb.data.tasks`: Real data sets, each read from its official file format: yeast DREAM 2022, K562 (Gosai 2023), human lentiMPRA (Agarwal 2025), DeepSTARR, GB1, ProteinGym, 5′ UTR ribosome load, and five more complete combinatorial protein landscapes (PhoQ, TEV, T7, ParD2, ParD3).
 - `s2f_nb.lab.cli`: `s2f campaign init | propose | import | update | status | export | report` runs a whole lab campaign from the shell, `s2f grid run | status | collect` an experiment grid; `--help` on every command.
 - `s2f_nb.lab.core`: Propose → assay → import → update, for DNA, RNA and protein: a campaign folder with its store, candidates and student versions, driven from Python or from the `s2f campaign` command line.
 - `s2f_nb.lab.report`: One self-contained HTML page per lab campaign: what was measured in each round, how well the student's predictions held up, where the next batch sits among the candidates, and the student versions; checked in a headless browser.

@@ -1,4 +1,4 @@
-"""Real data sets, each read from its official file format: yeast DREAM 2022, K562 (Gosai 2023), human lentiMPRA (Agarwal 2025), DeepSTARR, GB1, ProteinGym, 5′ UTR ribosome load.
+"""Real data sets, each read from its official file format: yeast DREAM 2022, K562 (Gosai 2023), human lentiMPRA (Agarwal 2025), DeepSTARR, GB1, ProteinGym, 5′ UTR ribosome load, and five more complete combinatorial protein landscapes (PhoQ, TEV, T7, ParD2, ParD3).
 
 Importing this module registers the built-in tasks in the registry of `s2f_nb.data.core` (`s2f_nb.data.load`, home of
 `get_task`, `task_names` and `load_task`, imports it for you). Each task is a small reader (data directory → frame) plus a `Task` record with the
@@ -7,7 +7,8 @@ official file paths, download URLs and checksums, so `load_task(name)` checks, e
 Alongside the tasks are the helpers their readers are built from and that users need to prepare their own
 sequences the same way: `yeast_standardize` (the 150 bp DREAM context for any yeast construct), `k562_frame` and
 `parse_variant_ids` (the Gosai 2023 table and its filters), `substitute_sites` and `apply_mutants` (protein
-variants from a wild type), and the `proteingym:<assay>` family with `proteingym_assays`.
+variants from a wild type), the `proteingym:<assay>` family with `proteingym_assays`, and
+`GRAPHFLA_LANDSCAPES`, `LANDSCAPE_NORMALISATION` and `global_max_rows` for the six complete combinatorial landscapes.
 
 Docs: https://s2f-nb.github.io/s2f_nb/tasks.html.md"""
 
@@ -15,9 +16,9 @@ Docs: https://s2f-nb.github.io/s2f_nb/tasks.html.md"""
 
 # %% ../../nbs/01b_tasks.ipynb #1c401ad5
 from __future__ import annotations
-import json, os, re
+import gzip, hashlib, json, os, re
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 import numpy as np
 import pandas as pd
 from ..core import *
@@ -25,8 +26,10 @@ from .core import *
 
 # %% auto #0
 __all__ = ['YEAST_PARTIAL_5P', 'YEAST_FLANK_3P', 'YEAST_UPSTREAM', 'YEAST_FLANK_5P', 'YEAST_LENGTH', 'YEAST_RAW_LENGTHS',
-           'K562_FILE', 'K562_CELLS', 'GB1_SITES', 'yeast_standardize', 'parse_variant_ids', 'k562_frame', 'k562_task',
-           'substitute_sites', 'apply_mutants', 'proteingym_task', 'proteingym_assays']
+           'K562_FILE', 'K562_CELLS', 'GB1_SITES', 'GRAPHFLA_LANDSCAPES', 'LANDSCAPE_NORMALISATION',
+           'LANDSCAPE_NORMALISATION_WHY', 'yeast_standardize', 'parse_variant_ids', 'k562_frame', 'k562_task',
+           'substitute_sites', 'landscape_reader', 'global_max_rows', 'apply_mutants', 'proteingym_task',
+           'proteingym_assays']
 
 # %% ../../nbs/01b_tasks.ipynb #a2c4db32
 _GH = 'https://raw.githubusercontent.com'
@@ -253,6 +256,71 @@ register_task(Task('gb1_wu2016', 'protein', 56, ('Fitness',), _gb1_reader,
     citation='Wu et al., eLife 2016, doi:10.7554/eLife.16965',
     downloads=(_dl('gb1_wu2016/GB1_T2Q_2GI9.fasta', f'{_MLDE}/2GI9.fasta', '5300f98d28f8e28f26b6ebf148900df7e458ed679afe7fff5c7bcb622322e775'),
                _dl('gb1_wu2016/Gb1Dataset.csv', f'{_MLDE}/Gb1Dataset.csv', 'b82393d47b09281db823c661a3df6acac89179119eb2e0d1daa793052fe0228b'))), builtin=True);
+
+# %% ../../nbs/01b_tasks.ipynb #79549a84
+_GF = 'protein_landscapes_graphfla'
+_GF_URL = f'{_GH}/COLA-Laboratory/GraphFLA/9f86def1a12db76d26af16077ba28cb61ee0af5f/data/BioSequence'
+_PODG, _LITE = 'Podgornaia & Laub, Science 347:673 (2015)', 'Lite et al., eLife (2020)'
+_TU = 'named Tu2022 by the GraphFLA collection (publication not checked here)'
+
+GRAPHFLA_LANDSCAPES = {  # task -> file stem, varied sites, variants, SHA-256 of the *uncompressed* CSV (PROVENANCE.md), what, citation
+    'phoq_podgornaia2015': ('Podgornaia2015_PhoQ', 4, 140_517, '592809f2438a09dd42800adce24159c388223dfd5662a71a5b8554b8481f735a',
+                            'PhoQ histidine kinase', _PODG),
+    'tev_tu2022': ('Tu2022_TEV', 4, 159_132, '3f9f3676750e2b5b064507632d98c339549b417176f933f25602f0a32060c8e9',
+                   'TEV protease', _TU),
+    't7_tu2022': ('Tu2022_T7', 3, 6_725, 'b7b5a10fc768352196560411b3bfc08008b90faa770385b2544fad9a17f26330', 'T7', _TU),
+    'pard2_lite2020': ('Lite2020_ParD2', 3, 7_882, 'ecc148455a0a1ab367aa15c37a82f5f1b603f6bd998ca7e26e33b77a81272dee',
+                       'ParD antitoxin against ParE2', _LITE),
+    'pard3_lite2020': ('Lite2020_ParD3', 3, 7_882, '49e2bf25eb6c6a9e727067c2f39410494b62696de9cc2f6c7c768b0181566a09',
+                       'ParD antitoxin against ParE3', _LITE),
+}
+
+# %% ../../nbs/01b_tasks.ipynb #f52c14d1
+def _sha256_uncompressed(path: Path) -> str:
+    "SHA-256 of a file's bytes, after decompressing a `.gz` file."
+    h = hashlib.sha256()
+    with (gzip.open if path.suffix == '.gz' else open)(path, 'rb') as f:
+        for b in iter(lambda: f.read(1 << 22), b''): h.update(b)
+    return h.hexdigest()
+
+def landscape_reader(name: str) -> Callable[[Path], pd.DataFrame]:
+    "The checked reader of the GraphFLA landscape `name` (a key of `GRAPHFLA_LANDSCAPES`)."
+    stem, sites, n, sha, _, _ = GRAPHFLA_LANDSCAPES[name]
+    def reader(root: Path) -> pd.DataFrame:
+        path = find_file(f'{_GF}/{stem}.csv', root)
+        pos = [f'pos{i + 1}' for i in range(sites)]
+        df = read_table(path, ['sequences', *pos, 'fitness'], dtype={'sequences': str, **{p: str for p in pos}}, keep_default_na=False)
+        if len(df) != n: raise DataError(f'{path}: {len(df):,} variants, PROVENANCE.md says {n:,} (a truncated or different file)')
+        df = df.rename(columns={'sequences': 'sequence'})
+        check_sequences(df, name, (sites, sites))
+        bad = np.flatnonzero((df['sequence'] != df[pos[0]].str.cat(df[pos[1:]])).to_numpy())
+        if len(bad): raise DataError(f'{"; ".join(row_places(df, bad[:5]))}: `sequences` differs from {"+".join(pos)} ({len(bad)} row(s))')
+        df['id'] = df['sequence']
+        check_unique(df, 'id')
+        numeric_labels(df, ['fitness'])  # raises on text, NaN or inf, naming file and line
+        got = _sha256_uncompressed(path)
+        if got != sha: raise DataError(f'{path}: SHA-256 of the uncompressed CSV is {got}, PROVENANCE.md says {sha} (a changed file)')
+        return df[['id', 'sequence', 'fitness', '_src', '_line']]
+    return reader
+
+for _n, (_stem, _k, _v, _sha, _what, _cite) in GRAPHFLA_LANDSCAPES.items():
+    register_task(Task(_n, 'protein', _k, ('fitness',), landscape_reader(_n), files=(f'{_GF}/{_stem}.csv',),
+        length_range=(_k, _k), id_col='id', citation=_cite,
+        description=f'{_what}: {_k}-site complete combinatorial landscape ({_v:,} variants; site letters only, GraphFLA collection)',
+        downloads=(_dl(f'{_GF}/{_stem}.csv', f'{_GF_URL}/{_stem}.csv', _sha),)), builtin=True);
+
+# %% ../../nbs/01b_tasks.ipynb #fa965bed
+LANDSCAPE_NORMALISATION = {  # the `normalise` mode (of `s2f_nb.loop.campaigns.normalised_fitness`) campaigns use per landscape
+    'gb1_wu2016': 'max', 'phoq_podgornaia2015': 'max',
+    'tev_tu2022': 'minmax', 't7_tu2022': 'minmax', 'pard2_lite2020': 'minmax', 'pard3_lite2020': 'minmax'}
+LANDSCAPE_NORMALISATION_WHY = {
+    'max': "y / max (ALDE's): no fitness is negative, so 0 means no activity and 1 the best variant",
+    'minmax': '(y - min) / (max - min): some fitness is negative, where y / max has no fixed zero; the worst variant is 0, the best 1'}
+
+def global_max_rows(td: TaskData, col: int = 0) -> np.ndarray:
+    "Rows of `td` holding the highest value of label column `col` (several if tied)."
+    y = np.asarray(td.labels[:, col], np.float64)
+    return np.flatnonzero(y == y.max())
 
 # %% ../../nbs/01b_tasks.ipynb #87e74b36
 _MUT = re.compile(r'^([A-Z])(\d+)([A-Z])$')
