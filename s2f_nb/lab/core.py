@@ -424,8 +424,9 @@ def _replicates(con, df: pd.DataFrame, name: str, probs: list, new_replicates: b
         for line, val, n in zip(g['line'].iloc[1:], vals[1:], g['_n'].iloc[1:]):
             probs.append(dict(file=name, line=int(line), column='replicate' if given else 'variant' if n else 'sequence',
                               problem=what.format(val) + ('' if given else '; several measurements of a variant need a replicate column')))
+    ids = sorted(int(v) for v in df['variant_id'].dropna().unique())  # only this file's variants: a store may hold millions of rows
     stored = con.execute('SELECT a.variant_id, a.replicate, a.value, i.file, a.line FROM assays a JOIN imports i USING (import_id) '
-                         'ORDER BY a.variant_id, a.replicate').df().astype({'variant_id': 'int64', 'replicate': 'int64'})
+                         'WHERE a.variant_id IN (SELECT unnest(?)) ORDER BY a.variant_id, a.replicate', [ids]).df().astype({'variant_id': 'int64', 'replicate': 'int64'})
     if given:
         ok = df[df['replicate'].notna() & (df['replicate'] % 1 == 0) & df['variant_id'].notna()]  # bad replicates are already problems
         hit = ok.astype({'replicate': 'int64', 'variant_id': 'int64'}).merge(stored, on=['variant_id', 'replicate'], how='inner', suffixes=('', '_old'))
@@ -449,7 +450,8 @@ def _partial(con, df: pd.DataFrame, path: Path, probs: list):
     f = df[df['prop_round'].notna()]
     for r in sorted(set(f['prop_round'][~f['variant_id'].astype(int).isin(seen)].astype(int))):
         ids = set(con.execute('SELECT variant_id FROM proposals WHERE round = ?', [r]).df()['variant_id'])
-        done = set(con.execute('SELECT variant_id FROM assays').df()['variant_id']) & ids | set(f['variant_id'][f['prop_round'] == r].astype(int))
+        done = set(con.execute('SELECT DISTINCT a.variant_id FROM assays a JOIN proposals p USING (variant_id) WHERE p.round = ?', [r]).df()['variant_id'])
+        done |= set(f['variant_id'][f['prop_round'] == r].astype(int))
         if len(done) < len(ids):
             with open(path, 'rb') as fh: fh.seek(-1, 2); cut = fh.read(1) not in b'\r\n'
             probs.append(dict(file=path.name, line=int(df['line'].max()), column=None, problem=
@@ -522,8 +524,8 @@ def import_assays(self: LabCampaign, path: str | Path, *, allow_unproposed: bool
     with self.store.write(f'import {path.name}') as con:
         df, sha, ignored, probs = parse_assay_file(path, campaign_id=self.id)
         iid = con.execute('SELECT coalesce(max(import_id) + 1, 0) FROM imports').fetchall()[0][0]
-        rep = _find_import(con, replace)[0] if replace is not None else None
-        if rep is not None: _retract(con, 'import_id = ?', [rep], f'import {rep} ({_find_import(con, rep)[1]})', f'replaced by {path.name}', iid)
+        rep, rep_file = _find_import(con, replace) if replace is not None else (None, None)
+        if rep is not None: _retract(con, 'import_id = ?', [rep], f'import {rep} ({rep_file})', f'replaced by {path.name}', iid)
         new, n_file = [], len(probs)
         if len(df):  # the rows could be read: check them against the store too, so that every problem is reported at once
             df, new = _resolve(con, df, path.name, probs, allow_unproposed, s)
